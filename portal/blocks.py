@@ -1,0 +1,163 @@
+"""StreamField blocks shared by the portal's pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class LinkStructValue(blocks.StructValue):
+    """Resolves a link to a page (in the visitor's language) or an address."""
+
+    def href(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("url") or ""
+
+    def text(self):
+        if self.get("title"):
+            return self.get("title")
+        page = self.get("page")
+        if page:
+            return page.localized.title
+        return self.get("url") or ""
+
+
+class NavigationLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("Or an address"))
+    title = blocks.CharBlock(required=False, max_length=80, label=_("Title"))
+
+    class Meta:
+        icon = "link"
+        value_class = LinkStructValue
+        label = _("Link")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.BlockValidationError(_("Choose a page or enter an address."))
+                }
+            )
+        return value
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200, label=_("Text"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/streamfield/blocks/heading_block.html"
+        label = _("Heading")
+        preview_value = {"text": "Identification of victims", "level": "h2"}
+        description = _("A section heading; pages start at level 2 because the title is level 1.")
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Alternative text"),
+        help_text=_("Leave blank to use the image's own alternative text."),
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label=_("Decorative"),
+        help_text=_("Tick when the image adds nothing for a screen-reader user."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        template = "components/streamfield/blocks/image_block.html"
+        label = _("Image")
+        description = _("An image with a caption and alternative text.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(required=False, max_length=200, label=_("Attribution"))
+
+    class Meta:
+        icon = "openquote"
+        template = "components/streamfield/blocks/quote_block.html"
+        label = _("Quote")
+        preview_value = {
+            "text": "Cooperation and competence are the key to combating trafficking.",
+            "attribution": "Closing conference",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    link = NavigationLinkBlock(label=_("Link"))
+    button_text = blocks.CharBlock(max_length=80, label=_("Button text"))
+
+    class Meta:
+        icon = "pick"
+        template = "components/streamfield/blocks/call_to_action_block.html"
+        label = _("Call to action")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Title"),
+        help_text=_("Defaults to the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/streamfield/blocks/document_link_block.html"
+        label = _("Document link")
+
+
+class TableWithCaptionBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+    table = TableBlock(
+        label=_("Table"),
+        table_options={
+            "contextMenu": [
+                "row_above",
+                "row_below",
+                "col_left",
+                "col_right",
+                "remove_row",
+                "remove_col",
+                "undo",
+                "redo",
+            ]
+        },
+    )
+
+    class Meta:
+        icon = "table"
+        template = "components/streamfield/blocks/table_block.html"
+        label = _("Table")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
+        template="components/streamfield/blocks/paragraph_block.html",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentLinkBlock()
+    table = TableWithCaptionBlock()

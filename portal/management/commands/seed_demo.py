@@ -1,0 +1,50 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail import hooks
+
+from portal.demo import content
+from portal.models import HomePage
+
+DEMO_ACCOUNTS = [
+    ("admin@example.org", "administrator"),
+    ("organiser@example.org", "organiser (events and registrations)"),
+    ("editor@example.org", "editor (pages, materials, study visits)"),
+    ("moderator@example.org", "moderator (directory, memberships, reviews)"),
+    ("member@example.org", "verified member of an institution"),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo site: pages, topics, accounts and each app's demo data. "
+        "Safe to run again: it updates what exists instead of duplicating it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="Also add N synthetic institutions (about 5 contacts each) with "
+            "proportional events and registrations, for benchmarks.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the demo site has already been loaded.",
+        )
+
+    def handle(self, *args, scale=0, if_empty=False, **options):
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("Demo data already loaded; leaving it as it is.")
+            return
+        with transaction.atomic():
+            context = {"scale": scale, "stdout": self.stdout}
+            content.seed(context)
+            # Each app adds its demo data through a `portal_seed_demo` hook, in order.
+            for seed_app in hooks.get_hooks("portal_seed_demo"):
+                seed_app(context)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write("Demo accounts (password: demo-password-2026):")
+        for email, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {email:<24} {role}")

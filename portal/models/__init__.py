@@ -1,0 +1,16 @@
+from .images import CustomImage, Rendition
+from .pages import BasePage, HomePage, StandardPage
+from .site_settings import SiteSettings
+from .taxonomy import Topic
+from .users import User
+
+__all__ = [
+    "BasePage",
+    "CustomImage",
+    "HomePage",
+    "Rendition",
+    "SiteSettings",
+    "StandardPage",
+    "Topic",
+    "User",
+]

@@ -1,0 +1,82 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from portal.blocks import NavigationLinkBlock
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=255, default="Cooperation Portal"
+    )
+    organisation_name_pl = models.CharField(
+        _("organisation name (Polish)"), max_length=255, blank=True
+    )
+    contact_address = models.TextField(_("contact address"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+    footer_text_pl = models.TextField(_("footer text (Polish)"), blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_navigation = StreamField(
+        [("link", NavigationLinkBlock())],
+        blank=True,
+        verbose_name=_("main navigation"),
+        help_text=_(
+            "Leave a page link's title blank to show the page's own title in each language."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_pl"),
+                FieldPanel("contact_address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("footer_text_pl")], heading=_("Footer")
+        ),
+        FieldPanel("privacy_policy_page"),
+        FieldPanel("accessibility_statement_page"),
+        FieldPanel("main_navigation"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def _localized(self, field):
+        if translation.get_language() == "pl":
+            return getattr(self, f"{field}_pl") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def localized_organisation_name(self):
+        return self._localized("organisation_name")
+
+    @property
+    def localized_footer_text(self):
+        return self._localized("footer_text")

@@ -1,0 +1,69 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language that keeps the visitor on the same content.
+
+    On a Wagtail page that is the page's translation when one exists (its slug
+    may differ), otherwise that language's home page; elsewhere the same route
+    under the other language's prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            local_name = translation.gettext(name)
+        url = None
+        if isinstance(page, Page) and page.pk:
+            translated = translations.get(code)
+            if translated is None and request is not None and code in locales:
+                site = Site.find_for_request(request)
+                home = site.root_page if site else None
+                if home is not None:
+                    translated = home.get_translation_or_none(locales[code])
+            if translated is not None:
+                with translation.override(code):
+                    url = translated.get_url(request)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {"code": code, "name": local_name, "url": url or "/", "active": code == current}
+        )
+    return links
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, current_title=None):
+    page = page or context.get("page")
+    items = []
+    if isinstance(page, Page) and page.depth and page.depth > 2:
+        items = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    return {
+        "items": items,
+        "page": page,
+        "current_title": current_title or (page.title if page else ""),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return "/"
+    home = site.root_page.localized
+    return home.get_url(request) or "/"

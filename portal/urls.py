@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal.views.account import my_account
+from portal.views.health import health
+from portal.views.search import search
+from portal.views.topics import topic_detail, topic_index
+
+urlpatterns = [
+    path("health/", health, name="health"),
+    # The admin's own login is replaced by allauth's (with two-factor).
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("account/", my_account, name="my_account"),
+    path("search/", search, name="search"),
+    path("topics/", topic_index, name="topic_index"),
+    path("topics/<slug:slug>/", topic_detail, name="topic_detail"),
+    path("", include("directory.urls")),
+    path("", include("events.urls")),
+    path("", include("resources.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

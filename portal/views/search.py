@@ -1,0 +1,37 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from portal.visibility import visible_pages
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = None
+    results_page = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("Your search is too long; use at most %(max)d characters.") % {
+            "max": MAX_QUERY_LENGTH
+        }
+        query = ""
+    status = 400 if error else 200
+    if query:
+        pages = visible_pages(request, Page.objects.filter(locale=Locale.get_active()))
+        results = pages.specific().search(query)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "portal/search.html",
+        {"search_query": query, "results": results_page, "error": error},
+        status=status,
+    )

@@ -1,0 +1,25 @@
+from django.http import Http404
+from django.shortcuts import render
+from wagtail import hooks
+from wagtail.models import Locale
+
+from portal.models import Topic
+
+
+def topic_detail(request, slug):
+    """A topic gathers institutions, materials, events and study visits."""
+    topics = Topic.objects.filter(slug=slug)
+    topic = topics.filter(locale=Locale.get_active()).first() or topics.first()
+    if topic is None:
+        raise Http404
+    sections = []
+    for build_section in hooks.get_hooks("portal_topic_sections"):
+        section = build_section(request, topic)
+        if section:
+            sections.append(section)
+    return render(request, "portal/topic_detail.html", {"topic": topic, "topic_sections": sections})
+
+
+def topic_index(request):
+    topics = Topic.objects.filter(locale=Locale.get_active()).order_by("name")
+    return render(request, "portal/topic_index.html", {"topics": topics})

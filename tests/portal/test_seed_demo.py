@@ -1,0 +1,77 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page, Site
+
+from portal.models import SiteSettings, Topic, User
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "locale__language_code", "live")),
+        "topics": sorted(Topic.objects.values_list("slug", "locale__language_code", "name")),
+        "users": sorted(User.objects.values_list("email", flat=True)),
+        "sites": list(Site.objects.values_list("hostname", "root_page__url_path")),
+        "navigation": [
+            str(item.value.get("page"))
+            for item in SiteSettings.for_site(Site.objects.get()).main_navigation
+        ],
+    }
+
+
+@pytest.mark.django_db(transaction=False)
+def test_seed_demo_twice_gives_the_same_site():
+    call_command("seed_demo", verbosity=0)
+    first = snapshot()
+    call_command("seed_demo", verbosity=0)
+    assert snapshot() == first
+    assert len(first["users"]) >= 4
+    assert {"/home/", "/home-pl/"} <= {path for path, _, _ in first["pages"]}
+
+
+@pytest.mark.django_db
+def test_seed_demo_if_empty_leaves_existing_site(capsys):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", if_empty=True)
+    assert "already loaded" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_and_roles():
+    call_command("seed_demo", verbosity=0)
+    client = Client()
+    for email in (
+        "admin@example.org",
+        "organiser@example.org",
+        "editor@example.org",
+        "member@example.org",
+    ):
+        response = client.post(
+            "/accounts/login/", {"login": email, "password": "demo-password-2026"}
+        )
+        assert response.status_code == 302, email
+        assert client.session["_auth_user_id"]
+        client.post("/accounts/logout/")
+    assert User.objects.get(email="editor@example.org").groups.filter(name="Editors").exists()
+    assert User.objects.get(email="admin@example.org").is_superuser
+
+
+@pytest.mark.django_db
+def test_demo_pages_render_in_both_languages():
+    call_command("seed_demo", verbosity=0)
+    client = Client()
+    for url in (
+        "/",
+        "/about/",
+        "/privacy-policy/",
+        "/accessibility-statement/",
+        "/pl/",
+        "/pl/o-portalu/",
+        "/pl/polityka-prywatnosci/",
+        "/pl/deklaracja-dostepnosci/",
+        "/topics/",
+        "/topics/legal-aid/",
+        "/pl/topics/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url

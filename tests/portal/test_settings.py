@@ -1,0 +1,83 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
+    "ALLOWED_HOSTS": "portal.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "DATABASE_URL": f"sqlite:///{BASE_DIR / '.test-media' / 'deploy-check.sqlite3'}",
+}
+
+
+def run_manage(*args, env):
+    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_the_deploy_check():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_uses_redis_for_cache_and_sessions_when_configured():
+    code = (
+        "from django.conf import settings;"
+        "print(settings.CACHES['default']['BACKEND']);print(settings.SESSION_ENGINE)"
+    )
+    result = run_manage(
+        "shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RedisCache" in result.stdout
+    assert "sessions.backends.cache" in result.stdout
+
+
+@pytest.mark.django_db
+def test_security_headers(client, home_page):
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_no_asset_comes_from_outside(client, home_page):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
+        for element in soup.find_all(tag):
+            value = element.get(attribute) or ""
+            assert not value.startswith(("http:", "https:", "//")), value
+
+
+@override_settings(DEBUG=False)
+def test_timezone_and_languages():
+    from django.conf import settings
+
+    assert settings.TIME_ZONE == "Europe/Warsaw"
+    assert settings.USE_TZ is True
+    assert [code for code, _ in settings.LANGUAGES] == ["en", "pl"]
