@@ -14,6 +14,41 @@ def _media_root(settings, tmp_path):
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations put in the fresh test database (root page, site,
+    collection, groups, languages), captured once before any test changes it.
+
+    Transactional tests (browser tests, concurrency tests) flush the database
+    afterwards; `migrated_db` puts this back. pytest-django's serialized
+    rollback cannot be used: Playwright's sync API runs tests in another
+    context, where Django opens a connection without the serialized copy.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_db(transactional_db, migrated_data):
+    """A transactional database that starts with the migrations' data."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if not Page.objects.filter(depth=1).exists():
+        # The previous flush re-created content types and permissions with new
+        # keys; clear them so the captured rows go back with their own.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(migrated_data)
+    # Content type ids and cached site roots may come from a previous test.
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+
+    ContentType.objects.clear_cache()
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     english, _ = Locale.objects.get_or_create(language_code="en")

@@ -12,7 +12,8 @@ from portal.demo.helpers import (
     ensure_translation,
     get_locale,
 )
-from portal.models import HomePage, SiteSettings, StandardPage, Topic, User
+from portal.languages import WORKING_LANGUAGES
+from portal.models import HomePage, Language, SiteSettings, StandardPage, Topic, User
 
 TOPICS = [
     (
@@ -504,6 +505,8 @@ def seed_accounts():
 
 
 def seed(context):
+    for code, _name in WORKING_LANGUAGES:
+        Language.objects.get_or_create(code=code)
     get_locale("en")
     get_locale("pl")
     seed_topics()

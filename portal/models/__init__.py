@@ -1,4 +1,5 @@
 from .images import CustomImage, Rendition
+from .languages import Language
 from .pages import BasePage, HomePage, StandardPage
 from .site_settings import SiteSettings
 from .taxonomy import Topic
@@ -8,6 +9,7 @@ __all__ = [
     "BasePage",
     "CustomImage",
     "HomePage",
+    "Language",
     "Rendition",
     "SiteSettings",
     "StandardPage",

@@ -54,7 +54,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, request, live_server):
+def page(browser, request, live_server, migrated_db):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -89,7 +89,9 @@ def axe():
     def run(page):
         results = checker.run(
             page,
-            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
         )
         return results.response["violations"]
 
@@ -105,9 +107,7 @@ def format_violations(violations):
 
 
 @pytest.fixture
-def demo_site(db):
+def demo_site(migrated_db):
     from django.core.management import call_command
 
     call_command("seed_demo", verbosity=0)
-
-

@@ -4,9 +4,17 @@ import pytest
 
 from tests.e2e.conftest import format_violations
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
-PUBLIC_PAGES = ["/", "/about/", "/pl/", "/accounts/login/", "/accounts/signup/", "/search/?q=portal", "/topics/"]
+PUBLIC_PAGES = [
+    "/",
+    "/about/",
+    "/pl/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/search/?q=portal",
+    "/topics/",
+]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
@@ -36,10 +44,14 @@ def test_switch_to_polish_and_back(page, demo_site):
 
 @pytest.mark.parametrize("width", [320])
 def test_no_horizontal_scrolling_on_a_phone(browser, live_server, demo_site, width):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 800})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 800}
+    )
     page = context.new_page()
     for path in ("/", "/about/", "/accounts/login/"):
         page.goto(path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
     context.close()

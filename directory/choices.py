@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class InstitutionKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    CENTRAL_OFFICE = "central_office", _("Central office")
+    BORDER_GUARD = "border_guard", _("Border Guard unit")
+    POLICE = "police", _("Police unit")
+    PROSECUTOR = "prosecutor", _("Prosecutor's office")
+    LABOUR_INSPECTORATE = "labour_inspectorate", _("Labour inspectorate")
+    OFFICE_FOR_FOREIGNERS = "office_for_foreigners", _("Office for foreigners")
+    VOIVODSHIP_OFFICE = "voivodship_office", _("Voivodship office")
+    LOCAL_GOVERNMENT = "local_government", _("Local government")
+    NGO = "ngo", _("Non-governmental organisation")
+    INTERNATIONAL = "international", _("International organisation")
+    EMBASSY = "embassy", _("Embassy or consulate")
+    FOREIGN_COUNTERPART = "foreign_counterpart", _("Foreign counterpart")
+    OTHER = "other", _("Other")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class Voivodship(models.TextChoices):
+    DOLNOSLASKIE = "dolnoslaskie", "dolnośląskie"
+    KUJAWSKO_POMORSKIE = "kujawsko-pomorskie", "kujawsko-pomorskie"
+    LUBELSKIE = "lubelskie", "lubelskie"
+    LUBUSKIE = "lubuskie", "lubuskie"
+    LODZKIE = "lodzkie", "łódzkie"
+    MALOPOLSKIE = "malopolskie", "małopolskie"
+    MAZOWIECKIE = "mazowieckie", "mazowieckie"
+    OPOLSKIE = "opolskie", "opolskie"
+    PODKARPACKIE = "podkarpackie", "podkarpackie"
+    PODLASKIE = "podlaskie", "podlaskie"
+    POMORSKIE = "pomorskie", "pomorskie"
+    SLASKIE = "slaskie", "śląskie"
+    SWIETOKRZYSKIE = "swietokrzyskie", "świętokrzyskie"
+    WARMINSKO_MAZURSKIE = "warminsko-mazurskie", "warmińsko-mazurskie"
+    WIELKOPOLSKIE = "wielkopolskie", "wielkopolskie"
+    ZACHODNIOPOMORSKIE = "zachodniopomorskie", "zachodniopomorskie"
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")

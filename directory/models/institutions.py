@@ -1,0 +1,150 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+
+from directory.choices import InstitutionKind, Visibility
+
+
+class Institution(ClusterableModel):
+    """A public body, NGO or international partner, in a hierarchy of any depth
+    (e.g. Border Guard headquarters → regional unit → field office)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    name_pl = models.CharField(_("name in Polish"), max_length=255, blank=True)
+    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=False)
+    kind = models.CharField(_("kind"), max_length=32, choices=InstitutionKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    country = models.CharField(
+        _("country"), max_length=2, default="PL", help_text=_("ISO 3166 code")
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=100,
+        blank=True,
+        help_text=_("The voivodship in Poland; free text abroad."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    address_visibility = models.CharField(
+        _("address visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    phone_visibility = models.CharField(
+        _("phone visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    email = models.EmailField(_("email"), blank=True)
+    email_visibility = models.CharField(
+        _("email visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    website = models.URLField(_("website"), blank=True)
+    hotline = models.CharField(_("24/7 hotline"), max_length=50, blank=True)
+    hotline_visibility = models.CharField(
+        _("hotline visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+    )
+    languages = models.ManyToManyField(
+        "portal.Language",
+        verbose_name=_("languages served"),
+        blank=True,
+        related_name="institutions",
+    )
+    competences = models.ManyToManyField(
+        "portal.Topic", verbose_name=_("competences"), blank=True, related_name="institutions"
+    )
+    description = models.TextField(_("description"), blank=True)
+    description_pl = models.TextField(_("description in Polish"), blank=True)
+    last_verified_at = models.DateField(_("last verified"), null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["kind"]),
+            models.Index(fields=["country", "region"]),
+            models.Index(fields=["city"]),
+            models.Index(fields=["last_verified_at"]),
+        ]
+
+    def __str__(self):
+        return self.localized_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = (
+                slugify(self.short_name and f"{self.short_name}-{self.city}" or self.name)[:240]
+                or "institution"
+            )
+            slug, number = base, 2
+            while Institution.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, number = f"{base}-{number}", number + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("directory:institution", kwargs={"slug": self.slug})
+
+    @property
+    def localized_name(self):
+        if translation.get_language() == "pl" and self.name_pl:
+            return self.name_pl
+        return self.name
+
+    @property
+    def localized_description(self):
+        if translation.get_language() == "pl" and self.description_pl:
+            return self.description_pl
+        return self.description
+
+
+class InstitutionEmailDomain(models.Model):
+    """A verified email at this domain makes its owner a member automatically."""
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="email_domains"
+    )
+    domain = models.CharField(_("email domain"), max_length=190, unique=True)
+
+    class Meta:
+        verbose_name = _("email domain")
+        verbose_name_plural = _("email domains")
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@")
+        super().save(*args, **kwargs)

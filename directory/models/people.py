@@ -1,0 +1,52 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+
+from directory.choices import Visibility
+
+
+class ContactPerson(models.Model):
+    """A named officer or staff member. People change jobs: deactivate, never delete."""
+
+    institution = ParentalKey(
+        "directory.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.CASCADE,
+        related_name="contact_people",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=50, blank=True)
+    languages = models.ManyToManyField(
+        "portal.Language", verbose_name=_("languages"), blank=True, related_name="contact_people"
+    )
+    topics = models.ManyToManyField(
+        "portal.Topic", verbose_name=_("topics"), blank=True, related_name="contact_people"
+    )
+    is_focal_point = models.BooleanField(
+        _("anti-trafficking focal point"),
+        default=False,
+        help_text=_("The institution's designated contact point for trafficking cases."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    last_verified_at = models.DateField(_("last verified"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+        ordering = ["-is_focal_point", "name"]
+        indexes = [models.Index(fields=["institution", "is_active", "visibility"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:contact", kwargs={"pk": self.pk})
