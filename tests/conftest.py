@@ -14,7 +14,7 @@ def _media_root(settings, tmp_path):
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def migrated_data(django_db_setup, django_db_blocker):
     """What the migrations put in the fresh test database (root page, site,
     collection, groups, languages), captured once before any test changes it.
@@ -23,6 +23,9 @@ def migrated_data(django_db_setup, django_db_blocker):
     afterwards; `migrated_db` puts this back. pytest-django's serialized
     rollback cannot be used: Playwright's sync API runs tests in another
     context, where Django opens a connection without the serialized copy.
+    pytest-django runs transactional tests after all the others, so the first
+    one to ask for it sees the database as migrated: every transactional test
+    must use `migrated_db`.
     """
     from django.db import connection
 

@@ -17,7 +17,11 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
