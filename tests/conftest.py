@@ -44,6 +44,15 @@ def migrated_db(transactional_db, migrated_data):
         # keys; clear them so the captured rows go back with their own.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_data)
+        # Rows came back with their own keys: move PostgreSQL's sequences past them.
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
     # Content type ids and cached site roots may come from a previous test.
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
