@@ -12,6 +12,7 @@ from portal.demo.helpers import (
     ensure_translation,
     get_locale,
 )
+from portal.demo.images import ensure_image, network_illustration
 from portal.languages import WORKING_LANGUAGES
 from portal.models import HomePage, Language, SiteSettings, StandardPage, Topic, User
 
@@ -365,6 +366,7 @@ def seed_home():
             "organisations.</p>"
         ),
     }
+    fields["hero_image"] = ensure_image("Institutions working together", network_illustration())
     if home is None:
         home = HomePage(slug="home", locale=get_locale("en"), **fields)
         root.add_child(instance=home)
