@@ -425,6 +425,7 @@ def seed_polish(home, pages):
         home,
         "pl",
         title="Strona główna",
+        hero_image=home.hero_image,
         hero_title="Razem przeciwko handlowi ludźmi",
         hero_text=(
             "Znajdź osobę kontaktową w innej instytucji, zapisz się na szkolenia i konferencje "
