@@ -462,7 +462,9 @@ def _material_files(row, collection):
         if document.collection_id != collection.pk:
             document.collection = collection
             document.save(update_fields=["collection"])
-        files.append(MaterialFile(document=document, language=Language.objects.get(code=code)))
+        files.append(
+            MaterialFile(document=document, language=Language.objects.get(code=code), label=title)
+        )
     return files
 
 
@@ -510,7 +512,9 @@ def seed_materials(index_en):
         translation = ensure_translation(
             page, "pl", title=title_pl, introduction=summary_pl, topics=_topics(topic_slugs, "pl")
         )
-        translation.files = [MaterialFile(document=f.document, language=f.language) for f in files]
+        translation.files = [
+            MaterialFile(document=f.document, language=f.language, label=f.label) for f in files
+        ]
         translation.save_revision().publish()
         materials[slug] = page
     return materials
