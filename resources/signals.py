@@ -1,4 +1,5 @@
 from django.db.models import F
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.documents.models import document_served
 from wagtail.signals import page_published
@@ -25,3 +26,18 @@ def file_material_documents(sender, instance, **kwargs):
 
     if isinstance(instance, MaterialPage):
         sync_document_collections(instance)
+
+
+@receiver(pre_save)
+def store_document_metadata(sender, instance, **kwargs):
+    """Listings show each file's size; store it when a document is saved
+    outside the admin form (demo data, scripts) so no page read writes it."""
+    from wagtail.documents import get_document_model
+
+    if sender is not get_document_model() or not instance.file:
+        return
+    if instance.file_size is None:
+        try:
+            instance._set_document_file_metadata()
+        except (OSError, ValueError):
+            pass
