@@ -4,7 +4,10 @@ Feeds are read by aggregators and shared without a session, so the feed is
 the same for everyone: public materials only, no page under a view
 restriction, whoever asks."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
@@ -13,6 +16,7 @@ from resources.models import MaterialIndexPage, MaterialPage, StudyVisitPage
 from resources.queries import visible_materials, visible_study_visits
 
 FEED_SIZE = 30
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 class LatestResourcesFeed(Feed):
@@ -32,12 +36,12 @@ class LatestResourcesFeed(Feed):
         locale = Locale.get_active()
         materials = visible_materials(
             None, MaterialPage.objects.filter(locale=locale), viewer_is_member=False
-        ).order_by("-first_published_at")[:FEED_SIZE]
+        ).order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FEED_SIZE]
         visits = visible_study_visits(None, StudyVisitPage.objects.filter(locale=locale)).order_by(
-            "-first_published_at"
+            F("first_published_at").desc(nulls_last=True), "-pk"
         )[:FEED_SIZE]
         items = list(materials) + list(visits)
-        items.sort(key=lambda page: page.first_published_at, reverse=True)
+        items.sort(key=lambda page: page.first_published_at or EPOCH, reverse=True)
         return items[:FEED_SIZE]
 
     def item_title(self, item):

@@ -148,17 +148,18 @@ def study_visit_detail_context(request, page):
     }
 
 
-def latest_materials(request, limit=SECTION_SIZE, topic=None):
+def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):
     queryset = visible_materials(request, MaterialPage.objects.filter(locale=Locale.get_active()))
     if topic is not None:
         through = MaterialPage.topics.through
         queryset = queryset.filter(
             pk__in=through.objects.filter(topic__slug=topic.slug).values("materialpage_id")
         )
-    return list(material_cards(queryset.order_by("-publication_date", "-pk"))[:limit])
+    queryset = queryset.order_by("-publication_date", "-pk")
+    return list((material_cards(queryset) if cards else queryset)[:limit])
 
 
-def latest_study_visits(request, limit=SECTION_SIZE, topic=None):
+def latest_study_visits(request, limit=SECTION_SIZE, topic=None, cards=False):
     queryset = visible_study_visits(
         request, StudyVisitPage.objects.filter(locale=Locale.get_active())
     )
@@ -167,7 +168,8 @@ def latest_study_visits(request, limit=SECTION_SIZE, topic=None):
         queryset = queryset.filter(
             pk__in=through.objects.filter(topic__slug=topic.slug).values("studyvisitpage_id")
         )
-    return list(study_visit_cards(queryset.order_by("-start_date", "-pk"))[:limit])
+    queryset = queryset.order_by("-start_date", "-pk")
+    return list((study_visit_cards(queryset) if cards else queryset)[:limit])
 
 
 def for_institution(institution, viewer_is_member, limit=None):

@@ -1,3 +1,5 @@
+import contextlib
+
 from django.db.models import F
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -37,7 +39,5 @@ def store_document_metadata(sender, instance, **kwargs):
     if sender is not get_document_model() or not instance.file:
         return
     if instance.file_size is None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             instance._set_document_file_metadata()
-        except (OSError, ValueError):
-            pass
