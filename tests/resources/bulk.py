@@ -43,7 +43,7 @@ def bulk_child_pages(parent, model, count, fields_for):
     rows = [fields_for(i) for i in range(count)]
     columns = ["page_ptr_id", *rows[0].keys()]
     table = model._meta.db_table
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 (model metadata, not input)
     with connection.cursor() as cursor:
         cursor.executemany(
             sql, [[page.pk, *row.values()] for page, row in zip(created, rows, strict=True)]
