@@ -141,3 +141,14 @@ def test_workflow_setup_is_idempotent(visits_index):
     assert first.pk == second.pk
     assert first.workflow_tasks.count() == 1
     assert visits_index.get_workflow() == first
+
+
+def test_editors_still_publish_other_pages_directly(home_page, editor, draft_visit):
+    # The review requirement is specific to materials and study visits:
+    # the same editor may publish a standard page (portal/roles.py).
+    from tests.factories import StandardPageFactory
+
+    standard = StandardPageFactory(parent=home_page)
+    assert standard.permissions_for_user(editor).can_publish()
+    assert not draft_visit.permissions_for_user(editor).can_publish()
+    assert not draft_visit.get_parent().specific.permissions_for_user(editor).can_publish_subpage()
