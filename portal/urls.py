@@ -35,6 +35,18 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # Documents are served only by /documents/ (which checks who may read
+    # them), never straight from MEDIA_ROOT/documents/.
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns = [
+        re_path(
+            rf"^{media_prefix}(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ] + urlpatterns

@@ -237,3 +237,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# resources: uploaded documents are also checked by content (no programs, no
+# HTML/SVG, content matching the extension) on top of the extension allow-list
+# and WAGTAILDOCS_MAX_UPLOAD_SIZE above.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.SafeDocumentForm"

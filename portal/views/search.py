@@ -1,6 +1,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from portal.visibility import visible_pages
@@ -21,6 +22,10 @@ def search(request):
     status = 400 if error else 200
     if query:
         pages = visible_pages(request, Page.objects.filter(locale=Locale.get_active()))
+        # Apps hide what this visitor may not see beyond page view restrictions
+        # (e.g. members-only materials): `fn(request, queryset) -> queryset`.
+        for exclude in hooks.get_hooks("portal_search_exclude"):
+            pages = exclude(request, pages)
         results = pages.specific().search(query)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:

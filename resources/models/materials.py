@@ -1,0 +1,184 @@
+"""The library of shared materials.
+
+A material is a Wagtail *page* (not a snippet or plain model) because that is
+what serves editors best: drafts, revisions, previews, scheduled publishing,
+the moderator-review workflow, Polish translations of the page and a place in
+site search all come with pages and nothing has to be rebuilt for a snippet.
+Each material has one public address that colleagues can share.
+"""
+
+from django import forms
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from directory.choices import Visibility
+from directory.visibility import is_member
+from portal.models.pages import BasePage
+from resources.choices import Audience, MaterialType
+from resources.forms import MaterialPageForm
+from resources.permissions import ModeratedPageMixin
+
+
+class MaterialIndexPage(ModeratedPageMixin, BasePage):
+    """/resources/: the filterable library."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["resources.MaterialPage"]
+    template = "resources/material_index_page.html"
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("materials library")
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.queries import material_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(material_listing(request, self))
+        return context
+
+
+class MaterialPage(ModeratedPageMixin, BasePage):
+    material_type = models.CharField(
+        _("type"), max_length=20, choices=MaterialType.choices, default=MaterialType.GUIDELINE
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Optional longer description shown on the material's page."),
+    )
+    topics = ParentalManyToManyField("portal.Topic", verbose_name=_("topics"), blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    publisher = models.ForeignKey(
+        "directory.Institution",
+        verbose_name=_("publishing institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_materials",
+    )
+    publication_date = models.DateField(_("publication date"))
+    external_url = models.URLField(
+        _("external link"),
+        blank=True,
+        help_text=_("For material hosted elsewhere (a video platform, an online course)."),
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_(
+            "Members-only materials and their files are shown only to signed-in members of "
+            "an institution: not in search, feeds or the sitemap."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction", heading=_("Summary")),
+        MultiFieldPanel(
+            [
+                FieldPanel("material_type"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience"),
+                FieldPanel("publisher"),
+                FieldPanel("publication_date"),
+                FieldPanel("visibility"),
+            ],
+            heading=_("About the material"),
+        ),
+        InlinePanel(
+            "files",
+            heading=_("Files"),
+            label=_("File"),
+            help_text=_("One file per language, or several parts of the material."),
+        ),
+        FieldPanel("external_url"),
+        FieldPanel("description"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("visibility"),
+        index.FilterField("material_type"),
+    ]
+    parent_page_types = ["resources.MaterialIndexPage"]
+    subpage_types = []
+    template = "resources/material_page.html"
+    base_form_class = MaterialPageForm
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    @property
+    def is_members_only(self):
+        return self.visibility == Visibility.MEMBERS
+
+    def get_type_label(self):
+        return self.get_material_type_display()
+
+    def serve(self, request, *args, **kwargs):
+        # The page itself is a door too: members-only material refuses others.
+        if self.is_members_only and not is_member(request.user):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return TemplateResponse(
+                request, "resources/members_only.html", {"page": self}, status=403
+            )
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_members_only:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from resources.queries import material_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(material_detail_context(request, self))
+        return context
+
+
+class MaterialFile(Orderable):
+    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="material_files",
+    )
+    language = models.ForeignKey(
+        "portal.Language",
+        verbose_name=_("language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional, e.g. “Part 1” or “Easy read”. Defaults to the document's title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("language"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+
+    def __str__(self):
+        return self.label or self.document.title

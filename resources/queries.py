@@ -1,0 +1,205 @@
+"""What a visitor may see of materials and study visits, and the listings
+built on it. Every door (pages, listings, feed, home, topic and institution
+sections) goes through `visible_materials` / `visible_study_visits`."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from wagtail.models import Locale, PageViewRestriction
+
+from directory.choices import Visibility
+from directory.visibility import is_member
+from portal.visibility import visible_pages
+from resources.models import MaterialFile, MaterialPage, StudyVisitMaterial, StudyVisitPage
+
+MATERIALS_PER_PAGE = 20
+VISITS_PER_PAGE = 12
+SECTION_SIZE = 3
+
+
+def files_prefetch():
+    return Prefetch(
+        "files",
+        queryset=MaterialFile.objects.select_related(
+            "document", "document__download_stats", "language"
+        ).order_by("sort_order"),
+    )
+
+
+def exclude_restricted(queryset):
+    """Pages under any view restriction, dropped: for places without a
+    visitor (the feed, institution sections), which only show what is public."""
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if paths:
+        excluded = Q()
+        for path in paths:
+            excluded |= Q(path__startswith=path)
+        queryset = queryset.exclude(excluded)
+    return queryset
+
+
+def visible_materials(request=None, queryset=None, viewer_is_member=None):
+    """Live materials this visitor may see. Without a request, only what is
+    public (unless `viewer_is_member` says otherwise) and unrestricted."""
+    queryset = MaterialPage.objects.all() if queryset is None else queryset
+    if viewer_is_member is None:
+        viewer_is_member = request is not None and is_member(request.user)
+    if not viewer_is_member:
+        queryset = queryset.filter(visibility=Visibility.PUBLIC)
+    if request is None:
+        return exclude_restricted(queryset.live())
+    return visible_pages(request, queryset)
+
+
+def visible_study_visits(request=None, queryset=None):
+    queryset = StudyVisitPage.objects.all() if queryset is None else queryset
+    if request is None:
+        return exclude_restricted(queryset.live())
+    return visible_pages(request, queryset)
+
+
+def material_cards(queryset):
+    return queryset.select_related("publisher").prefetch_related("topics", files_prefetch())
+
+
+def study_visit_cards(queryset):
+    return queryset.prefetch_related("host_institutions", "topics")
+
+
+def _page_of(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def material_listing(request, index_page):
+    from resources.filters import MaterialFilter
+
+    base = visible_materials(request, MaterialPage.objects.child_of(index_page))
+    filterset = MaterialFilter(request.GET or None, queryset=base, request=request)
+    queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
+    page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE)
+    return {
+        "filter": filterset,
+        "page_obj": page_obj,
+        "materials": page_obj.object_list,
+        "is_filtered": any(
+            value for key, value in request.GET.items() if key not in ("page", "sort")
+        ),
+    }
+
+
+def material_detail_context(request, page):
+    files = list(
+        MaterialFile.objects.filter(page=page)
+        .select_related("document", "document__download_stats", "language")
+        .order_by("sort_order")
+    )
+    visits = visible_study_visits(
+        request,
+        StudyVisitPage.objects.filter(
+            pk__in=StudyVisitMaterial.objects.filter(material=page).values("page_id")
+        ),
+    ).order_by("-start_date")
+    return {
+        "files": files,
+        "downloads": sum(
+            getattr(getattr(f.document, "download_stats", None), "count", 0) for f in files
+        ),
+        "topics": list(page.topics.all()),
+        "study_visits": list(visits),
+    }
+
+
+def study_visit_listing(request, index_page):
+    from resources.filters import StudyVisitFilter
+
+    base = visible_study_visits(request, StudyVisitPage.objects.child_of(index_page))
+    filterset = StudyVisitFilter(request.GET or None, queryset=base, request=request)
+    queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
+    page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE)
+    return {
+        "filter": filterset,
+        "page_obj": page_obj,
+        "visits": page_obj.object_list,
+        "is_filtered": any(value for key, value in request.GET.items() if key != "page"),
+    }
+
+
+def study_visit_detail_context(request, page):
+    materials = material_cards(
+        visible_materials(
+            request,
+            MaterialPage.objects.filter(pk__in=page.attached_materials.values("material_id")),
+        )
+    )
+    order = {
+        item.material_id: item.sort_order or 0
+        for item in page.attached_materials.all().only("material_id", "sort_order")
+    }
+    related_event = None
+    if page.related_event_id:
+        related_event = visible_pages(request).filter(pk=page.related_event_id).first()
+    return {
+        "attached_materials": sorted(materials, key=lambda m: order.get(m.pk, 0)),
+        "host_institutions": list(page.host_institutions.all()),
+        "participating_institutions": list(page.participating_institutions.all()),
+        "authors": list(page.authors.select_related("institution")),
+        "topics": list(page.topics.all()),
+        "related_event": related_event.specific if related_event else None,
+    }
+
+
+def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):
+    queryset = visible_materials(request, MaterialPage.objects.filter(locale=Locale.get_active()))
+    if topic is not None:
+        through = MaterialPage.topics.through
+        queryset = queryset.filter(
+            pk__in=through.objects.filter(topic__slug=topic.slug).values("materialpage_id")
+        )
+    queryset = queryset.order_by("-publication_date", "-pk")
+    return list((material_cards(queryset) if cards else queryset)[:limit])
+
+
+def latest_study_visits(request, limit=SECTION_SIZE, topic=None, cards=False):
+    queryset = visible_study_visits(
+        request, StudyVisitPage.objects.filter(locale=Locale.get_active())
+    )
+    if topic is not None:
+        through = StudyVisitPage.topics.through
+        queryset = queryset.filter(
+            pk__in=through.objects.filter(topic__slug=topic.slug).values("studyvisitpage_id")
+        )
+    queryset = queryset.order_by("-start_date", "-pk")
+    return list((study_visit_cards(queryset) if cards else queryset)[:limit])
+
+
+def for_institution(institution, viewer_is_member, limit=None):
+    """Materials an institution published and the study visits it hosted or
+    joined, in the active language, for its directory page.
+
+    Used by the directory's institution page (wired in by the integrator) with
+    `templates/resources/includes/institution_section.html`.
+    """
+    locale = Locale.get_active()
+    materials = visible_materials(
+        None,
+        MaterialPage.objects.filter(locale=locale, publisher=institution),
+        viewer_is_member=viewer_is_member,
+    ).order_by("-publication_date", "-pk")
+    visits = visible_study_visits(None, StudyVisitPage.objects.filter(locale=locale))
+    hosted = visits.filter(
+        pk__in=StudyVisitPage.host_institutions.through.objects.filter(
+            institution=institution
+        ).values("studyvisitpage_id")
+    ).order_by("-start_date")
+    joined = visits.filter(
+        pk__in=StudyVisitPage.participating_institutions.through.objects.filter(
+            institution=institution
+        ).values("studyvisitpage_id")
+    ).order_by("-start_date")
+    if limit:
+        materials, hosted, joined = materials[:limit], hosted[:limit], joined[:limit]
+    return {
+        "materials": list(material_cards(materials)),
+        "hosted_visits": list(hosted),
+        "joined_visits": list(joined),
+    }

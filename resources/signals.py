@@ -1,0 +1,43 @@
+import contextlib
+
+from django.db.models import F
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from wagtail.documents.models import document_served
+from wagtail.signals import page_published
+
+
+@receiver(document_served)
+def count_download(sender, instance, request, **kwargs):
+    """Sent by Wagtail only after every access check passed."""
+    from resources.models import DocumentDownload
+
+    updated = DocumentDownload.objects.filter(document=instance).update(count=F("count") + 1)
+    if not updated:
+        stats, created = DocumentDownload.objects.get_or_create(
+            document=instance, defaults={"count": 1}
+        )
+        if not created:
+            DocumentDownload.objects.filter(pk=stats.pk).update(count=F("count") + 1)
+
+
+@receiver(page_published)
+def file_material_documents(sender, instance, **kwargs):
+    from resources.models import MaterialPage
+    from resources.privacy import sync_document_collections
+
+    if isinstance(instance, MaterialPage):
+        sync_document_collections(instance)
+
+
+@receiver(pre_save)
+def store_document_metadata(sender, instance, **kwargs):
+    """Listings show each file's size; store it when a document is saved
+    outside the admin form (demo data, scripts) so no page read writes it."""
+    from wagtail.documents import get_document_model
+
+    if sender is not get_document_model() or not instance.file:
+        return
+    if instance.file_size is None:
+        with contextlib.suppress(OSError, ValueError):
+            instance._set_document_file_metadata()

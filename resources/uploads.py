@@ -1,0 +1,182 @@
+"""What an uploaded document really is, judged by its first bytes.
+
+Wagtail already checks the extension against WAGTAILDOCS_EXTENSIONS and the
+size against WAGTAILDOCS_MAX_UPLOAD_SIZE. An extension is only a name, so this
+also refuses executables and web content (HTML, SVG, scripts) whatever they are
+called, and files whose content does not match their extension.
+"""
+
+import os
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+SNIFF_BYTES = 8192
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+EXECUTABLE_MAGIC = (
+    b"MZ",  # Windows executables and libraries
+    b"\x7fELF",  # Linux executables
+    b"\xcf\xfa\xed\xfe",  # Mach-O
+    b"\xce\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",  # Mach-O universal, Java classes
+    b"#!",  # shell and other scripts
+)
+WEB_CONTENT_MARKERS = (
+    b"<!doctype html",
+    b"<html",
+    b"<svg",
+    b"<script",
+    b"<?xml",
+    b"<body",
+    b"<iframe",
+)
+DANGEROUS_MEMBER_EXTENSIONS = {
+    ".exe",
+    ".dll",
+    ".bat",
+    ".cmd",
+    ".com",
+    ".scr",
+    ".msi",
+    ".ps1",
+    ".vbs",
+    ".js",
+    ".jar",
+    ".sh",
+    ".html",
+    ".htm",
+    ".svg",
+    ".hta",
+    ".lnk",
+}
+OFFICE_ZIP_PARTS = {
+    "docx": "word/",
+    "xlsx": "xl/",
+    "pptx": "ppt/",
+}
+OPEN_DOCUMENT_MIMETYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
+}
+
+
+def _refuse(message, code):
+    raise ValidationError(message, code=code)
+
+
+def _looks_like_web_content(head):
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return any(marker in text[:SNIFF_BYTES] for marker in WEB_CONTENT_MARKERS)
+
+
+def _check_zip(uploaded, extension):
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = archive.namelist()
+            if extension in OPEN_DOCUMENT_MIMETYPES:
+                mimetype = archive.read("mimetype") if "mimetype" in names else b""
+                if mimetype.strip() != OPEN_DOCUMENT_MIMETYPES[extension]:
+                    return False
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    finally:
+        uploaded.seek(0)
+    for name in names:
+        if os.path.splitext(name.lower())[1] in DANGEROUS_MEMBER_EXTENSIONS:
+            _refuse(
+                _(
+                    "This archive contains a program or web page (%(name)s), which cannot be "
+                    "shared here. Remove it and upload the archive again."
+                )
+                % {"name": name},
+                "dangerous_archive",
+            )
+    part = OFFICE_ZIP_PARTS.get(extension)
+    return part is None or any(name.startswith(part) for name in names)
+
+
+def _is_text(head):
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "cp1250"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _content_matches(uploaded, extension, head):
+    if extension == "pdf":
+        return head.startswith(b"%PDF-")
+    if extension in ("doc", "xls", "ppt"):
+        return head.startswith(OLE2)
+    if extension in ("docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"):
+        return head.startswith(ZIP_MAGIC) and _check_zip(uploaded, extension)
+    if extension == "rtf":
+        return head.startswith(b"{\\rtf")
+    if extension in ("txt", "csv"):
+        return _is_text(head)
+    if extension == "mp4":
+        return head[4:8] == b"ftyp"
+    if extension == "webm":
+        return head.startswith(b"\x1a\x45\xdf\xa3")
+    if extension == "mp3":
+        return head.startswith(b"ID3") or (
+            len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
+        )
+    # Any other extension allowed by settings: no known signature to compare.
+    return True
+
+
+def validate_document_upload(uploaded):
+    """Raise ValidationError with a message for the uploader when the file
+    must not be shared."""
+    extension = os.path.splitext(uploaded.name or "")[1].lower().lstrip(".")
+    uploaded.seek(0)
+    head = uploaded.read(SNIFF_BYTES)
+    uploaded.seek(0)
+    if not head:
+        _refuse(_("This file is empty."), "empty")
+    if head.startswith(EXECUTABLE_MAGIC):
+        _refuse(
+            _("This file is a program or script. Programs cannot be shared on the portal."),
+            "executable",
+        )
+    if extension not in (
+        "pdf",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+        "zip",
+        "mp4",
+        "webm",
+        "mp3",
+        "doc",
+        "xls",
+        "ppt",
+    ) and _looks_like_web_content(head):
+        _refuse(
+            _(
+                "This file contains a web page or SVG image, which could run scripts in "
+                "the reader's browser. Save it as PDF and upload that instead."
+            ),
+            "web_content",
+        )
+    if not _content_matches(uploaded, extension, head):
+        _refuse(
+            _(
+                "The content of this file does not match its “.%(extension)s” extension. "
+                "Upload the original file, or save it as PDF."
+            )
+            % {"extension": extension},
+            "content_mismatch",
+        )

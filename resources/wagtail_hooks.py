@@ -1,0 +1,70 @@
+from wagtail import hooks
+
+from directory.choices import Visibility
+from directory.visibility import is_member
+from resources.privacy import refuse_members_only_document
+from resources.queries import latest_materials, latest_study_visits
+
+
+@hooks.register("before_serve_document")
+def protect_members_only_documents(document, request):
+    return refuse_members_only_document(document, request)
+
+
+@hooks.register("portal_search_exclude")
+def exclude_members_only_materials(request, pages):
+    if is_member(request.user):
+        return pages
+    from resources.models import MaterialPage
+
+    return pages.exclude(
+        pk__in=MaterialPage.objects.filter(visibility=Visibility.MEMBERS).values("pk")
+    )
+
+
+@hooks.register("portal_home_sections", order=30)
+def home_section(request, home_page):
+    materials = latest_materials(request)
+    visits = latest_study_visits(request)
+    if not materials and not visits:
+        return None
+    return {
+        "template": "resources/includes/home_section.html",
+        "materials": materials,
+        "visits": visits,
+        "materials_index": _index_url(request, "MaterialIndexPage"),
+        "visits_index": _index_url(request, "StudyVisitIndexPage"),
+    }
+
+
+@hooks.register("portal_topic_sections", order=30)
+def topic_section(request, topic):
+    materials = latest_materials(request, limit=6, topic=topic)
+    visits = latest_study_visits(request, limit=6, topic=topic)
+    if not materials and not visits:
+        return None
+    materials_index = _index_url(request, "MaterialIndexPage")
+    return {
+        "template": "resources/includes/topic_section.html",
+        "topic": topic,
+        "materials": materials,
+        "visits": visits,
+        "materials_index": materials_index,
+        "visits_index": _index_url(request, "StudyVisitIndexPage"),
+    }
+
+
+def _index_url(request, model_name):
+    from wagtail.models import Locale
+
+    from resources import models
+
+    index = getattr(models, model_name).objects.live().filter(locale=Locale.get_active()).first()
+    return index.get_url(request) if index else None
+
+
+@hooks.register("portal_seed_demo", order=30)
+def seed_demo(context):
+    from resources.demo import seed
+
+    seed(context)
