@@ -171,7 +171,7 @@ def deliver(mail_id):
 
     with transaction.atomic():
         mail = (
-            RegistrationMail.objects.select_for_update()
+            RegistrationMail.objects.select_for_update(of=("self",))
             .select_related("registration", "registration__event", "registration__institution")
             .filter(pk=mail_id, status__in=[MailStatus.PENDING, MailStatus.FAILED])
             .first()

@@ -78,6 +78,7 @@ def _registration_for_user(request, event):
 
 
 def event_detail(request, page):
+    page._confirmed_count = page.confirmed_count
     context = page.get_context(request)
     context.update(
         {
@@ -117,6 +118,7 @@ def _prefill(user):
 
 def register(request, page):
     event = page
+    event._confirmed_count = event.confirmed_count
     state = event.registration_state()
     context = event.get_context(request)
     context.update({"state": state, "event": event})

@@ -257,9 +257,17 @@ class EventPage(RoutablePageMixin, BasePage):
         """Publishing a revision must not roll back the calendar identity or
         the sequence number that services bumped after that revision."""
         obj = super().with_content_json(content)
-        obj.uid = self.uid
-        obj.sequence = self.sequence
-        obj.published_snapshot = self.published_snapshot
+        # Read from the database: `self` may be an instance loaded before
+        # services last bumped the sequence.
+        current = (
+            EventPage.objects.filter(pk=self.pk)
+            .values("uid", "sequence", "published_snapshot")
+            .first()
+        )
+        if current:
+            obj.uid = current["uid"]
+            obj.sequence = current["sequence"]
+            obj.published_snapshot = current["published_snapshot"]
         return obj
 
     def clean(self):
@@ -340,8 +348,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return Registration.objects.filter(event_id=self.canonical.pk)
 
-    @cached_property
+    @property
     def confirmed_count(self):
+        # Listings annotate it (events.filters.with_confirmed_counts) and the
+        # event page sets it once per request; otherwise it is counted afresh.
         annotated = getattr(self, "_confirmed_count", None)
         if annotated is not None:
             return annotated

@@ -237,3 +237,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- events app ---------------------------------------------------------------
+# Attendees' personal data is removed this many days after an event ends
+# (manage.py purge_event_personal_data, run daily); anonymous counts remain.
+EVENTS_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("EVENTS_PERSONAL_DATA_RETENTION_DAYS", "365"))
