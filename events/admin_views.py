@@ -30,7 +30,7 @@ from events.forms import (
     StatusForm,
 )
 from events.models import EventPage, InvitationCode, Registration
-from events.permissions import can_manage_event
+from events.permissions import can_manage_event, is_organiser
 
 
 class EventOrganiserMixin:
@@ -483,8 +483,7 @@ class AttendanceReportView(WagtailAdminTemplateMixin, TemplateView):
         return Locale.get_default().language_code
 
     def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if not (user.is_superuser or user.groups.filter(name="Organisers").exists()):
+        if not is_organiser(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 

@@ -6,7 +6,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from events import sections
 from events.models import EventPage
-from events.permissions import can_manage_event
+from events.permissions import can_manage_event, is_organiser
 
 
 @hooks.register("portal_home_sections", order=20)
@@ -71,7 +71,7 @@ def event_listing_buttons(page, user, next_url=None):
 class EventReportsMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return user.is_superuser or user.groups.filter(name="Organisers").exists()
+        return is_organiser(request.user)
 
 
 @hooks.register("register_reports_menu_item")
