@@ -70,7 +70,6 @@ def event_listing_buttons(page, user, next_url=None):
 
 class EventReportsMenuItem(MenuItem):
     def is_shown(self, request):
-        user = request.user
         return is_organiser(request.user)
 
 

@@ -451,8 +451,8 @@ def test_purge_removes_personal_data_keeps_counts(client, events_index, settings
     kept = Registration.objects.get(event=recent)
     assert kept.email == "private@example.org"
     # Anonymous counts remain.
-    from events.reports import attendance_report
     from events.models import EventPage
+    from events.reports import attendance_report
 
     assert attendance_report(EventPage.objects.filter(pk=old.pk))["participations"] == 1
 
