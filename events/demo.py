@@ -484,7 +484,7 @@ def _event_specs(inst):
                 "introduction": "Two days for Border Guard officers: indicators, first contact, referral to assistance.",
                 "start": _at(offset, 9),
                 "end": _at(offset + 1, 15),
-                "venue_name": f"Border Guard training room, {city}",
+                "venue_name": "Border Guard training centre",
                 "venue_city": city,
                 "venue_region": region,
                 "capacity": 25,
@@ -520,6 +520,15 @@ def _event_specs(inst):
     return specs
 
 
+DEFAULT_BODY = {
+    EventKind.CONFERENCE: "The closing conference brought together ministries, inspectorates, the Border Guard and NGOs to present the results of the trainings, workshops and the study visit, and to agree how the institutions keep working together.",
+    EventKind.TRAINING: "The training follows the national guidelines on identifying victims of trafficking. Participants work through case studies and interactive films, practise the first conversation with a presumed victim and learn when and how to refer a person to the National Intervention and Consultation Centre. Bring your service ID.",
+    EventKind.WORKSHOP: "In small groups, participants analyse anonymised cases from labour inspections and agree on indicators that inspectors and Border Guard officers can use together. Places are limited so that everyone can take part.",
+    EventKind.WEBINAR: "A 90-minute online session with time for questions. The join link is sent to confirmed attendees the day before.",
+    EventKind.STUDY_VISIT: "Three days with the Bulgarian National Commission: meetings with the secretariat, a shelter and the border police. Travel and accommodation are covered for the selected participants.",
+    EventKind.MEETING: "Agenda: the draft national action plan, the referral mechanism and next year's trainings. Materials are sent to participants in advance.",
+}
+
 FIELDS = (
     "kind",
     "introduction",
@@ -551,7 +560,7 @@ def _ensure_event(index, spec, inst, topics, languages):
     fields.setdefault("status", EventStatus.SCHEDULED)
     fields.setdefault("timezone", "Europe/Warsaw")
     fields["title"] = spec["title"]
-    fields["body"] = _body(spec["introduction"])
+    fields["body"] = _body(spec.get("body", DEFAULT_BODY[spec["kind"]]))
     event = index.get_children().filter(slug=spec["slug"]).specific().first()
     if event is None:
         event = EventPage(slug=spec["slug"], **fields)

@@ -25,4 +25,6 @@ def event_when(event):
 
 @register.filter
 def in_zone(value, zone):
-    return timezone.localtime(value, zone) if value else value
+    """The wall-clock time in the event's zone. Naive on purpose: Django's
+    date and time filters would otherwise convert it back to the site's zone."""
+    return timezone.make_naive(value, zone) if value else value
