@@ -283,11 +283,11 @@ class AddRegistrationView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormVi
         return kwargs
 
     def get_initial(self):
-        return {"send_confirmation": True}
+        return {"send_confirmation": True, "language": "pl"}
 
     def form_valid(self, form):
         data = form.registration_data()
-        data["language"] = self.request.POST.get("language") or "pl"
+        data["language"] = form.cleaned_data["language"]
         try:
             result = services.register(
                 self.event,

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +184,9 @@ class OrganiserRegistrationForm(RegistrationForm):
 
     send_confirmation = forms.BooleanField(
         label=_("Send the confirmation email"), required=False, initial=True
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, initial="pl"
     )
 
     def __init__(self, *args, **kwargs):

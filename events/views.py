@@ -126,9 +126,12 @@ def register(request, page):
         form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
         if form.is_valid():
             try:
+                data = form.registration_data()
+                # The confirmation goes out at commit, in the language used here.
+                data["language"] = translation.get_language() or "en"
                 result = services.register(
                     event,
-                    form.registration_data(),
+                    data,
                     user=request.user,
                     invitation_code=form.cleaned_data.get("invitation_code", ""),
                 )
@@ -142,10 +145,6 @@ def register(request, page):
                         request, "events/register_duplicate.html", context, status=200
                     )
                 registration = result.registration
-                registration.language = translation.get_language() or "en"
-                Registration.objects.filter(pk=registration.pk).update(
-                    language=registration.language
-                )
                 messages.success(
                     request,
                     _("You are registered. Your seat is confirmed.")

@@ -144,7 +144,12 @@ def test_organiser_adds_attendee_by_hand(client, event, organiser):
     client.force_login(organiser)
     response = client.post(
         admin_url("add", event.pk),
-        {"name": "Typed In", "email": "typed@example.org", "institution_name": "Somewhere"},
+        {
+            "name": "Typed In",
+            "email": "typed@example.org",
+            "institution_name": "Somewhere",
+            "language": "pl",
+        },
     )
     assert response.status_code == 302
     registration = Registration.objects.get()
@@ -157,9 +162,11 @@ def test_organiser_adds_attendee_by_hand(client, event, organiser):
             "email": "mailed@example.org",
             "institution_name": "X",
             "send_confirmation": "on",
+            "language": "en",
         },
     )
     assert [m.to for m in mail.outbox] == [["mailed@example.org"]]
+    assert mail.outbox[0].subject.startswith("Registration confirmed")
 
 
 def test_organiser_changes_status_and_messages_attendees(client, event, organiser):

@@ -246,6 +246,8 @@ def test_register_in_polish_gets_polish_mail(client, event, locales):
     registration = Registration.objects.get()
     assert registration.language == "pl"
     assert registration.event_id == event.pk
+    assert mail.outbox[0].subject.startswith("Rejestracja potwierdzona")
+    assert "/pl/events/registration/" in mail.outbox[0].body
 
 
 def test_other_institution_is_kept_as_text(client, event):
