@@ -2,7 +2,6 @@ import re
 import secrets
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
@@ -225,9 +224,10 @@ def manage(request, token):
         else None,
     }
     response = render(request, "events/manage.html", context, status=status)
-    # A personal page: keep it out of shared caches and referrers.
+    # A personal page: keep it out of shared caches and other sites' referrer
+    # logs ("no-referrer" would make browsers send Origin: null and fail CSRF).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -243,18 +243,21 @@ def translation_locale():
     return Locale.get_active()
 
 
-def _require_organiser(request, event):
-    if not can_manage_event(request.user, event):
-        raise PermissionDenied
+def forbidden(request):
+    """403 with a way forward: organisers may simply need to log in."""
+    response = render(request, "events/forbidden.html", status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def check_in(request, token):
     # Permission first: a stranger learns nothing, not even whether the token exists.
     if not request.user.is_authenticated:
-        raise PermissionDenied
+        return forbidden(request)
     registration = _registration_from_token(token, "checkin_token")
     event = registration.event
-    _require_organiser(request, event)
+    if not can_manage_event(request.user, event):
+        return forbidden(request)
     error = None
     if request.method == "POST":
         try:
@@ -273,8 +276,11 @@ def check_in(request, token):
 
 
 def check_in_list(request, event_id):
+    if not request.user.is_authenticated:
+        return forbidden(request)
     event = get_object_or_404(EventPage, pk=event_id).canonical
-    _require_organiser(request, event)
+    if not can_manage_event(request.user, event):
+        return forbidden(request)
     if request.method == "POST":
         registration = get_object_or_404(
             Registration, pk=request.POST.get("registration"), event=event
