@@ -410,22 +410,38 @@ def test_attendance_report(client, events_index, organiser):
         email="absent@example.org",
         institution=ngo,
     )
+    # A third event in a city already counted: still two distinct locations.
+    past3 = EventPageFactory(
+        parent=events_index,
+        start=in_days(-8),
+        end=in_days(-8, 16),
+        venue_city="Chełm",
+        capacity=None,
+    )
+    Registration.objects.create(
+        event=past3,
+        status="confirmed",
+        queue_number=1,
+        name="x",
+        email="p1@example.org",
+        institution=post,
+    )
     client.force_login(organiser)
     report = client.get(admin_url("report")).context["report"]
-    assert report["events_held"] == 2
+    assert report["events_held"] == 3
     assert report["locations"] == 2
     assert report["institutions"] == 3
     assert report["field_offices"] == 1
     # past2 had check-in, so only the one who came counts there.
-    assert report["participations"] == 5
+    assert report["participations"] == 6
     assert report["people"] == 4
     by_kind = {row["label"]: row["count"] for row in report["by_kind"]}
-    assert by_kind["Border Guard unit"] == 4
+    assert by_kind["Border Guard unit"] == 5
     report = client.get(admin_url("report") + f"?event={past2.pk}").context["report"]
     assert report["participations"] == 1
     start = (timezone.localdate() - datetime.timedelta(days=15)).isoformat()
     report = client.get(admin_url("report") + f"?date_from={start}").context["report"]
-    assert report["events_held"] == 1
+    assert report["events_held"] == 2
 
 
 def test_purge_removes_personal_data_keeps_counts(client, events_index, settings):
