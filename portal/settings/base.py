@@ -241,4 +241,6 @@ LOGGING = {
 # --- events app ---------------------------------------------------------------
 # Attendees' personal data is removed this many days after an event ends
 # (manage.py purge_event_personal_data, run daily); anonymous counts remain.
-EVENTS_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("EVENTS_PERSONAL_DATA_RETENTION_DAYS", "365"))
+EVENTS_PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("EVENTS_PERSONAL_DATA_RETENTION_DAYS", "365")
+)
