@@ -6,3 +6,16 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from events.models import EventPage
+
+        page_published.connect(_event_published, sender=EventPage, dispatch_uid="events_published")
+
+
+def _event_published(sender, instance, **kwargs):
+    from events.services import handle_event_published
+
+    handle_event_published(instance)

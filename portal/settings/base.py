@@ -242,3 +242,10 @@ LOGGING = {
 # HTML/SVG, content matching the extension) on top of the extension allow-list
 # and WAGTAILDOCS_MAX_UPLOAD_SIZE above.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.SafeDocumentForm"
+
+# --- events app ---------------------------------------------------------------
+# Attendees' personal data is removed this many days after an event ends
+# (manage.py purge_event_personal_data, run daily); anonymous counts remain.
+EVENTS_PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("EVENTS_PERSONAL_DATA_RETENTION_DAYS", "365")
+)

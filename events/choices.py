@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    CONFERENCE = "conference", _("Conference")
+    TRAINING = "training", _("Training")
+    WORKSHOP = "workshop", _("Workshop")
+    WEBINAR = "webinar", _("Webinar")
+    STUDY_VISIT = "study_visit", _("Study visit")
+    MEETING = "meeting", _("Meeting")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    INVITATION = "invitation", _("Invitation only")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("Waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationState(models.TextChoices):
+    """What a visitor can do on the event page right now (computed, not stored)."""
+
+    NOT_OPEN = "not_open", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    WAITING_LIST = "waiting_list", _("Waiting list open")
+    CLOSED = "closed", _("Registration closed")
+    FULL = "full", _("Full")
+
+
+class QuestionType(models.TextChoices):
+    TEXT = "text", _("Text")
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    YES_NO = "yes_no", _("Yes / no")
+
+
+class MailKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Registration confirmation")
+    REMINDER_LINK = "link", _("Personal link sent again")
+    PROMOTED = "promoted", _("Seat offered from the waiting list")
+    CANCELLED = "cancelled", _("Cancellation confirmed")
+    EVENT_UPDATED = "event_updated", _("Event changed")
+    EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
+    MESSAGE = "message", _("Message from the organisers")
+
+
+class MailStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed, will be retried")
+
+
+TIME_ZONES = [
+    ("Europe/Warsaw", "Europe/Warsaw"),
+    ("Europe/Sofia", "Europe/Sofia"),
+    ("Europe/Kyiv", "Europe/Kyiv"),
+    ("Europe/Vilnius", "Europe/Vilnius"),
+    ("Europe/Berlin", "Europe/Berlin"),
+    ("Europe/Brussels", "Europe/Brussels"),
+    ("UTC", "UTC"),
+]

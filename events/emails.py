@@ -1,0 +1,197 @@
+"""The messages sent to registrants.
+
+`build_email(mail)` returns an `EmailMultiAlternatives` (text and HTML, in
+the registrant's language) that is not sent yet, so that other features can
+add to it (the calendar's .ics attachment) before `deliver()` sends it.
+"""
+
+import io
+import logging
+from email.mime.image import MIMEImage
+
+import qrcode
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from events.choices import MailKind, MailStatus
+
+logger = logging.getLogger(__name__)
+
+QR_CONTENT_ID = "checkin-qr"
+
+# Functions `fn(email, mail)` that add to a message before it goes (e.g. the
+# calendar issue's .ics attachment). Appended to by other modules.
+EMAIL_EXTENDERS = []
+
+
+def absolute_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def event_url_for(event, language):
+    """The event's page in the registrant's language when it exists."""
+    page = event
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None and locale.pk != event.locale_id:
+        page = event.get_translation_or_none(locale) or event
+        page = page.specific
+    return absolute_url(page.url or "/"), page
+
+
+def qr_png(data):
+    image = qrcode.make(data, box_size=6, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def qr_svg(data):
+    """An inline SVG of the QR code for web pages."""
+    import qrcode.image.svg
+
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
+    return image.to_string(encoding="unicode")
+
+
+def subject_for(mail, title):
+    registration = mail.registration
+    if mail.kind == MailKind.CONFIRMATION:
+        if registration.is_waiting:
+            return _("You are on the waiting list: %(title)s") % {"title": title}
+        return _("Registration confirmed: %(title)s") % {"title": title}
+    subjects = {
+        MailKind.REMINDER_LINK: _("Your registration for %(title)s"),
+        MailKind.PROMOTED: _("A seat is yours: %(title)s"),
+        MailKind.CANCELLED: _("Registration cancelled: %(title)s"),
+        MailKind.EVENT_UPDATED: _("Changed: %(title)s"),
+        MailKind.EVENT_CANCELLED: _("Cancelled: %(title)s"),
+    }
+    if mail.kind == MailKind.MESSAGE:
+        return f"{title}: {mail.payload.get('subject', '')}"
+    return subjects[mail.kind] % {"title": title}
+
+
+def intro_for(mail):
+    registration = mail.registration
+    if mail.kind == MailKind.CONFIRMATION:
+        if registration.is_waiting:
+            return [
+                _("Thank you for registering. The event is full, so you are on the waiting list."),
+                _(
+                    "If a seat becomes free before registration closes, it is offered to the waiting list in order of registration and we will write to you at once."
+                ),
+            ]
+        return [_("Thank you for registering. Your seat is confirmed.")]
+    if mail.kind == MailKind.REMINDER_LINK:
+        return [
+            _(
+                "You asked to register again with this email address. You are already registered; nothing has changed."
+            ),
+            _("Here is your personal link again."),
+        ]
+    if mail.kind == MailKind.PROMOTED:
+        return [_("A seat has become free and it is yours: your registration is now confirmed.")]
+    if mail.kind == MailKind.CANCELLED:
+        if mail.payload.get("by_organiser"):
+            return [_("The organisers have cancelled your registration.")]
+        return [_("Your registration has been cancelled. Thank you for letting us know.")]
+    if mail.kind == MailKind.EVENT_UPDATED:
+        return [
+            _(
+                "The organisers have changed the time, place or status of the event. The current details are below."
+            )
+        ]
+    if mail.kind == MailKind.EVENT_CANCELLED:
+        return [_("We are sorry: the event has been cancelled.")]
+    return []
+
+
+def build_email(mail):
+    """The message for a RegistrationMail, not yet sent."""
+    registration = mail.registration
+    event = (
+        registration.event.specific
+        if hasattr(registration.event, "specific")
+        else registration.event
+    )
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event_url, page = event_url_for(event, language)
+        title = page.title
+        show_seat = registration.is_confirmed and mail.kind in (
+            MailKind.CONFIRMATION,
+            MailKind.PROMOTED,
+            MailKind.REMINDER_LINK,
+            MailKind.EVENT_UPDATED,
+        )
+        context = {
+            "mail": mail,
+            "registration": registration,
+            "event": page,
+            "event_url": event_url,
+            "title": title,
+            "intro": intro_for(mail),
+            "message_body": mail.payload.get("body", "") if mail.kind == MailKind.MESSAGE else "",
+            "manage_url": absolute_url(registration.get_manage_path()),
+            "show_join_link": show_seat and event.is_online and bool(event.online_url),
+            "show_qr": show_seat and not event.is_online,
+            "qr_cid": QR_CONTENT_ID,
+            "waiting_position": registration.waiting_position(),
+            "is_cancelled_event": event.is_cancelled,
+        }
+        subject = subject_for(mail, title)
+        text = render_to_string("events/emails/registration.txt", context)
+        html = render_to_string("events/emails/registration.html", context)
+    email = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+    )
+    email.attach_alternative(html, "text/html")
+    if context["show_qr"]:
+        email.mixed_subtype = "related"
+        image = MIMEImage(qr_png(absolute_url(registration.get_checkin_path())), "png")
+        image.add_header("Content-ID", f"<{QR_CONTENT_ID}>")
+        image.add_header("Content-Disposition", "inline", filename="check-in.png")
+        email.attach(image)
+    for extend in EMAIL_EXTENDERS:
+        extend(email, mail)
+    return email
+
+
+def deliver(mail_id):
+    """Send one queued message; on failure keep it for `send_pending_mail`."""
+    from events.models import RegistrationMail
+
+    with transaction.atomic():
+        mail = (
+            RegistrationMail.objects.select_for_update(of=("self",))
+            .select_related("registration", "registration__event", "registration__institution")
+            .filter(pk=mail_id, status__in=[MailStatus.PENDING, MailStatus.FAILED])
+            .first()
+        )
+        if mail is None:
+            return "gone"
+        if mail.registration.purged_at:
+            mail.delete()
+            return "gone"
+        mail.attempts += 1
+        try:
+            build_email(mail).send()
+        except Exception as error:
+            logger.warning("Registration mail %s failed: %s", mail.pk, error)
+            mail.status = MailStatus.FAILED
+            mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+            mail.save(update_fields=["status", "attempts", "last_error"])
+            return "failed"
+        mail.status = MailStatus.SENT
+        mail.sent_at = timezone.now()
+        mail.last_error = ""
+        mail.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+        return "sent"

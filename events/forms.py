@@ -1,0 +1,224 @@
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Institution
+from events.choices import QuestionType, RegistrationStatus
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def find_institution(text):
+    """The directory institution whose name the person typed, if any."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    return (
+        Institution.objects.filter(
+            Q(name__iexact=text) | Q(name_pl__iexact=text) | Q(short_name__iexact=text)
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def question_fields(questions, initial_answers=None):
+    """Form fields for the organiser's questions, keyed `q_<key>`."""
+    fields = {}
+    initial_answers = initial_answers or {}
+    for question in questions:
+        name = f"q_{question.key}"
+        common = {"label": question.label, "required": question.required}
+        initial = initial_answers.get(question.key)
+        if question.question_type == QuestionType.SINGLE:
+            choices = [(c, c) for c in question.choice_list]
+            field = forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        elif question.question_type == QuestionType.MULTIPLE:
+            choices = [(c, c) for c in question.choice_list]
+            field = forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
+        elif question.question_type == QuestionType.YES_NO:
+            field = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
+        else:
+            field = forms.CharField(
+                max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), **common
+            )
+        field.initial = initial
+        fields[name] = field
+    return fields
+
+
+class AnswersMixin:
+    def add_question_fields(self, questions, answers=None):
+        self.questions = list(questions)
+        for name, field in question_fields(self.questions, answers).items():
+            self.fields[name] = field
+
+    def collected_answers(self):
+        answers = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(f"q_{question.key}")
+            if value not in (None, "", []):
+                answers[question.key] = value
+        return answers
+
+    def clean_institution_name(self):
+        return (self.cleaned_data.get("institution_name") or "").strip()
+
+    def institution_fields(self):
+        text = self.cleaned_data.get("institution_name", "")
+        institution = find_institution(text)
+        return {
+            "institution": institution,
+            "institution_other": "" if institution else text,
+        }
+
+
+class RegistrationForm(AnswersMixin, forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    institution_name = forms.CharField(
+        label=_("Institution"),
+        max_length=255,
+        help_text=_(
+            "Start typing to choose from the directory, or type the name of another institution."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "list": "institution-options",
+                "autocomplete": "organization",
+                "data-institution-search": "",
+            }
+        ),
+    )
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
+    dietary = forms.CharField(label=_("Dietary needs"), max_length=500, required=False)
+    accessibility = forms.CharField(
+        label=_("Accessibility needs"),
+        max_length=500,
+        required=False,
+        help_text=_("E.g. step-free access, sign language interpretation, induction loop."),
+    )
+    invitation_code = forms.CharField(label=_("Invitation code"), max_length=32, required=False)
+    consent = forms.BooleanField(label=_("I agree to the processing of my personal data"))
+    # Honeypot: hidden from people (CSS and aria-hidden); bots fill it in.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, event, privacy_url=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        if event.audience != "invitation":
+            del self.fields["invitation_code"]
+        else:
+            self.fields["invitation_code"].required = True
+        if privacy_url:
+            self.fields["consent"].help_text = format_html(
+                '{} <a href="{}">{}</a>.',
+                _("The organisers use your data only to run this event, as described in the"),
+                privacy_url,
+                _("privacy policy"),
+            )
+        self.add_question_fields(event.questions.all())
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your registration could not be accepted."))
+        return ""
+
+    def registration_data(self):
+        data = {
+            "name": self.cleaned_data["name"].strip(),
+            "email": self.cleaned_data["email"],
+            "position": self.cleaned_data.get("position", ""),
+            "phone": self.cleaned_data.get("phone", ""),
+            "dietary": self.cleaned_data.get("dietary", ""),
+            "accessibility": self.cleaned_data.get("accessibility", ""),
+            "answers": self.collected_answers(),
+        }
+        data.update(self.institution_fields())
+        return data
+
+
+class ManageRegistrationForm(AnswersMixin, forms.Form):
+    institution_name = RegistrationForm.base_fields["institution_name"]
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=50, required=False)
+    dietary = forms.CharField(label=_("Dietary needs"), max_length=500, required=False)
+    accessibility = forms.CharField(label=_("Accessibility needs"), max_length=500, required=False)
+
+    def __init__(self, *args, registration, questions, **kwargs):
+        initial = {
+            "institution_name": registration.institution_label,
+            "position": registration.position,
+            "phone": registration.phone,
+            "dietary": registration.dietary,
+            "accessibility": registration.accessibility,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.add_question_fields(questions, registration.answers)
+
+    def registration_data(self):
+        data = {
+            name: self.cleaned_data.get(name, "")
+            for name in ("position", "phone", "dietary", "accessibility")
+        }
+        data["answers"] = self.collected_answers()
+        data.update(self.institution_fields())
+        return data
+
+
+# --- organisers ---------------------------------------------------------------------
+
+
+class OrganiserRegistrationForm(RegistrationForm):
+    """An organiser adds an attendee by hand (no consent box: the organiser
+    records the attendee's consent outside the portal)."""
+
+    send_confirmation = forms.BooleanField(
+        label=_("Send the confirmation email"), required=False, initial=True
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, initial="pl"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("consent", "website", "invitation_code"):
+            self.fields.pop(name, None)
+        for question_field in [f for n, f in self.fields.items() if n.startswith("q_")]:
+            question_field.required = False
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: name, email, institution, position, phone, dietary, accessibility. The first line holds the column names."
+        ),
+    )
+    send_confirmation = forms.BooleanField(
+        label=_("Send confirmation emails"), required=False, initial=False
+    )
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(label=_("Message"), max_length=10000, widget=forms.Textarea)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RegistrationStatus.choices)
+
+
+class InvitationCodesForm(forms.Form):
+    count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=10)
+    max_uses = forms.IntegerField(label=_("Uses per code"), min_value=1, max_value=10000, initial=1)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)

@@ -1,0 +1,61 @@
+"""Sections the events app adds to the home page, topic pages and My account."""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.choices import Audience, RegistrationStatus
+from events.filters import with_confirmed_counts
+from events.models import EventIndexPage, EventPage, Registration
+from portal.visibility import visible_pages
+
+
+def upcoming_public_events(request, limit):
+    queryset = visible_pages(request, EventPage.objects.filter(locale=Locale.get_active()))
+    queryset = queryset.filter(end__gte=timezone.now(), audience=Audience.PUBLIC).order_by(
+        "start", "pk"
+    )
+    return with_confirmed_counts(queryset)
+
+
+def index_page():
+    return EventIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+
+
+def home_section(request, home_page):
+    events = list(upcoming_public_events(request, 3)[:3])
+    if not events:
+        return None
+    return {"template": "events/sections/home.html", "events": events, "index": index_page()}
+
+
+def topic_section(request, topic):
+    events = list(upcoming_public_events(request, 5).filter(topics__slug=topic.slug).distinct()[:5])
+    if not events:
+        return None
+    return {"template": "events/sections/topic.html", "events": events, "index": index_page()}
+
+
+def account_section(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    from allauth.account.models import EmailAddress
+
+    verified = list(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
+    registrations = list(
+        Registration.objects.filter(
+            Q(user=user) | Q(email__in=[e.lower() for e in verified]), purged_at__isnull=True
+        )
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("event")
+        .order_by("-event__start")[:20]
+    )
+    return {
+        "template": "events/sections/account.html",
+        "registrations": registrations,
+        "now": timezone.now(),
+        "index": index_page(),
+    }

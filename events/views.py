@@ -1,0 +1,337 @@
+import re
+import secrets
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from directory.models import Institution
+from directory.visibility import is_member
+from events import services
+from events.choices import Audience, RegistrationState
+from events.emails import qr_svg
+from events.filters import EventFilterSet, with_confirmed_counts
+from events.forms import ManageRegistrationForm, RegistrationForm
+from events.models import EventPage, Registration
+from events.permissions import can_manage_event
+from portal.models import Topic
+from portal.visibility import visible_pages
+
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+EVENTS_PER_PAGE = 20
+
+
+def event_index(request, page):
+    base = visible_pages(request, EventPage.objects.child_of(page))
+    topics = Topic.objects.filter(locale=page.locale).order_by("name")
+    regions = (
+        EventPage.objects.live()
+        .child_of(page)
+        .exclude(venue_region="")
+        .order_by("venue_region")
+        .values_list("venue_region", flat=True)
+        .distinct()
+    )
+    filterset = EventFilterSet(
+        request.GET or None,
+        queryset=with_confirmed_counts(base),
+        topics=list(topics),
+        regions=list(regions),
+    )
+    queryset = (
+        filterset.qs
+        if filterset.is_bound
+        else filterset.filter_when(filterset.queryset, "when", "upcoming")
+    )
+    queryset = queryset.prefetch_related("topics")
+    paginator = Paginator(queryset, EVENTS_PER_PAGE)
+    events = paginator.get_page(request.GET.get("page"))
+    context = page.get_context(request)
+    context.update(
+        {
+            "filterset": filterset,
+            "events": events,
+            "is_past": filterset.is_bound and filterset.is_past,
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def _registration_for_user(request, event):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    return (
+        event.registrations_queryset()
+        .filter(Q(user=user) | Q(email=user.email.lower()), purged_at__isnull=True)
+        .exclude(status="cancelled")
+        .first()
+    )
+
+
+def event_detail(request, page):
+    page._confirmed_count = page.confirmed_count
+    context = page.get_context(request)
+    context.update(
+        {
+            "state": page.registration_state(),
+            "my_registration": _registration_for_user(request, page),
+            "json_ld": page.json_ld(request),
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def _privacy_url(request):
+    from portal.models import SiteSettings
+
+    site = Site.find_for_request(request)
+    settings_obj = SiteSettings.for_site(site) if site else None
+    policy = getattr(settings_obj, "privacy_policy_page", None)
+    if policy is None:
+        return None
+    return policy.localized.url
+
+
+def _prefill(user):
+    if not user.is_authenticated:
+        return {}
+    initial = {"name": user.get_full_name(), "email": user.email}
+    membership = (
+        user.memberships.filter(status="approved").select_related("institution").first()
+        if is_member(user)
+        else None
+    )
+    if membership:
+        initial["institution_name"] = str(membership.institution)
+        initial["position"] = membership.position
+    return initial
+
+
+def register(request, page):
+    event = page
+    event._confirmed_count = event.confirmed_count
+    state = event.registration_state()
+    context = event.get_context(request)
+    context.update({"state": state, "event": event})
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
+        if form.is_valid():
+            try:
+                data = form.registration_data()
+                # The confirmation goes out at commit, in the language used here.
+                data["language"] = translation.get_language() or "en"
+                result = services.register(
+                    event,
+                    data,
+                    user=request.user,
+                    invitation_code=form.cleaned_data.get("invitation_code", ""),
+                )
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+                status = 403 if error.code == "members" else 400
+            else:
+                if result.duplicate:
+                    context["duplicate_email"] = result.registration.email
+                    return TemplateResponse(
+                        request, "events/register_duplicate.html", context, status=200
+                    )
+                registration = result.registration
+                messages.success(
+                    request,
+                    _("You are registered. Your seat is confirmed.")
+                    if registration.is_confirmed
+                    else _("You are on the waiting list."),
+                )
+                return redirect(registration.get_manage_path())
+        else:
+            status = 400
+    else:
+        form = RegistrationForm(
+            event=event, initial=_prefill(request.user), privacy_url=_privacy_url(request)
+        )
+        status = 200
+    can_register = state in (RegistrationState.OPEN, RegistrationState.WAITING_LIST)
+    needs_membership = event.audience == Audience.MEMBERS and not is_member(request.user)
+    context.update(
+        {"form": form, "can_register": can_register, "needs_membership": needs_membership}
+    )
+    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+def _registration_from_token(token, field):
+    if not TOKEN_RE.match(token or ""):
+        raise Http404
+    registration = (
+        Registration.objects.select_related("event", "institution")
+        .filter(**{field: token}, purged_at__isnull=True)
+        .first()
+    )
+    # The lookup uses the index; the constant-time comparison guards against
+    # collation quirks (e.g. case-insensitive matching) returning a near miss.
+    if registration is None or not secrets.compare_digest(getattr(registration, field), token):
+        raise Http404
+    return registration
+
+
+def manage(request, token):
+    registration = _registration_from_token(token, "manage_token")
+    event = registration.event
+    page = event.get_translation_or_none(translation_locale()) or event
+    page = page.specific
+    questions = list(page.questions.all()) or list(event.questions.all())
+    status = 200
+    form = ManageRegistrationForm(registration=registration, questions=questions)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "cancel":
+            if not registration.is_cancelled:
+                services.cancel(registration)
+                messages.success(request, _("Your registration has been cancelled."))
+            return redirect(registration.get_manage_path())
+        form = ManageRegistrationForm(request.POST, registration=registration, questions=questions)
+        if form.is_valid():
+            try:
+                services.update_registration(registration, form.registration_data())
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+                status = 400
+            else:
+                messages.success(request, _("Your answers have been saved."))
+                return redirect(registration.get_manage_path())
+        else:
+            status = 400
+    answers = [
+        (q.label, format_answer(registration.answers.get(q.key)))
+        for q in questions
+        if registration.answers.get(q.key)
+    ]
+    context = {
+        "registration": registration,
+        "event": page,
+        "form": form,
+        "answers": answers,
+        "waiting_position": registration.waiting_position(),
+        "qr": qr_svg(request.build_absolute_uri(registration.get_checkin_path()))
+        if registration.is_confirmed and not event.is_online
+        else None,
+    }
+    response = render(request, "events/manage.html", context, status=status)
+    # A personal page: keep it out of shared caches and other sites' referrer
+    # logs ("no-referrer" would make browsers send Origin: null and fail CSRF).
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def format_answer(value):
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return {"yes": _("Yes"), "no": _("No")}.get(value, value)
+
+
+def translation_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_active()
+
+
+def forbidden(request):
+    """403 with a way forward: organisers may simply need to log in."""
+    response = render(request, "events/forbidden.html", status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def check_in(request, token):
+    # Permission first: a stranger learns nothing, not even whether the token exists.
+    if not request.user.is_authenticated:
+        return forbidden(request)
+    registration = _registration_from_token(token, "checkin_token")
+    event = registration.event
+    if not can_manage_event(request.user, event):
+        return forbidden(request)
+    error = None
+    if request.method == "POST":
+        try:
+            services.check_in(registration, undo=request.POST.get("action") == "undo")
+        except services.RegistrationError as exc:
+            error = exc.message
+        else:
+            return redirect(registration.get_checkin_path())
+    registration.refresh_from_db()
+    return render(
+        request,
+        "events/check_in.html",
+        {"registration": registration, "event": event, "error": error},
+        status=400 if error else 200,
+    )
+
+
+def check_in_list(request, event_id):
+    if not request.user.is_authenticated:
+        return forbidden(request)
+    event = get_object_or_404(EventPage, pk=event_id).canonical
+    if not can_manage_event(request.user, event):
+        return forbidden(request)
+    if request.method == "POST":
+        registration = get_object_or_404(
+            Registration, pk=request.POST.get("registration"), event=event
+        )
+        try:
+            services.check_in(registration, undo=request.POST.get("action") == "undo")
+        except services.RegistrationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s: checked in.") % {"name": registration.name}
+                if request.POST.get("action") != "undo"
+                else _("%(name)s: check-in undone.") % {"name": registration.name},
+            )
+        return redirect(request.get_full_path())
+    query = (request.GET.get("q") or "").strip()[:100]
+    registrations = event.registrations_queryset().confirmed().select_related("institution")
+    if query:
+        registrations = registrations.filter(
+            Q(name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(institution__name__icontains=query)
+            | Q(institution_other__icontains=query)
+        )
+    registrations = registrations.order_by("name", "pk")
+    paginator = Paginator(registrations, 100)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    counts = {
+        "confirmed": event.registrations_queryset().confirmed().count(),
+        "attended": event.registrations_queryset().confirmed().attended().count(),
+    }
+    return render(
+        request,
+        "events/check_in_list.html",
+        {"event": event, "registrations": page_obj, "query": query, "counts": counts},
+    )
+
+
+@require_GET
+def institution_options(request):
+    """Names for the institution type-ahead (public directory data only)."""
+    query = (request.GET.get("q") or "").strip()[:100]
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    institutions = (
+        Institution.objects.filter(
+            Q(name__icontains=query) | Q(name_pl__icontains=query) | Q(short_name__icontains=query)
+        )
+        .order_by("name")
+        .only("name", "name_pl", "city")[:20]
+    )
+    results = [{"name": str(i), "city": i.city} for i in institutions]
+    return JsonResponse({"results": results})

@@ -1,0 +1,61 @@
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from directory.models import Institution
+from events.choices import RegistrationStatus
+from events.models import EventIndexPage, EventPage, Registration
+
+
+def in_days(days, hour=10):
+    now = timezone.localtime()
+    return (now + datetime.timedelta(days=days)).replace(
+        hour=hour, minute=0, second=0, microsecond=0
+    )
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    name = factory.Sequence(lambda n: f"Institution {n}")
+    slug = factory.Sequence(lambda n: f"institution-{n}")
+    kind = "border_guard"
+    region = "lubelskie"
+    city = "Chełm"
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+    slug = "events"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Training {n}")
+    slug = factory.Sequence(lambda n: f"training-{n}")
+    kind = "training"
+    start = factory.LazyFunction(lambda: in_days(10, 9))
+    end = factory.LazyFunction(lambda: in_days(10, 16))
+    venue_name = "Training room"
+    venue_city = "Chełm"
+    venue_region = "lubelskie"
+    capacity = 10
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = None
+    status = RegistrationStatus.CONFIRMED
+    queue_number = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"attendee{n}@example.org")
