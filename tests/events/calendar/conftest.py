@@ -1,0 +1,61 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.cache import cache
+
+from events.models import EventIndexPage, EventPage, EventSession
+
+WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def event_index(home_page):
+    index = EventIndexPage(title="Events", slug="events")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def future(days, hour=10, zone=WARSAW):
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
+
+
+def make_event(index, title="Identification of victims", *, start=None, end=None, publish=True, **fields):
+    start = start or future(10)
+    end = end or start + datetime.timedelta(hours=6)
+    defaults = {
+        "slug": fields.pop("slug", None) or f"ev-{EventPage.objects.count() + 1}",
+        "title": title,
+        "start": start,
+        "end": end,
+        "venue_name": "Training centre",
+        "venue_city": "Lublin",
+        "introduction": "A training for officers.",
+    }
+    defaults.update(fields)
+    event = EventPage(**defaults)
+    index.add_child(instance=event)
+    if publish:
+        event.save_revision().publish()
+        event.refresh_from_db()
+    return event
+
+
+def add_session(event, title, day, start, end=None):
+    session = EventSession(event=event, title=title, day=day, start_time=start, end_time=end)
+    session.save()
+    return session
+
+
+@pytest.fixture
+def event(event_index):
+    return make_event(event_index)
