@@ -99,10 +99,7 @@ def event_ics(request, uid):
         url = event.get_full_url(request)
         return ical.event_calendar(event, url), event.last_published_at
 
-    if public:
-        entry = cached_entry(f"event:{event.pk}", build)
-    else:
-        entry = _entry(*build())
+    entry = cached_entry(f"event:{event.pk}", build) if public else _entry(*build())
     return calendar_response(request, entry, _filename(event.title), public=public)
 
 
@@ -115,13 +112,8 @@ def programme_ics(request, uid):
         url = event.get_full_url(request)
         return ical.programme_calendar(event, url), event.last_published_at
 
-    if public:
-        entry = cached_entry(f"programme:{event.pk}", build)
-    else:
-        entry = _entry(*build())
-    return calendar_response(
-        request, entry, _filename(event.title, "-programme"), public=public
-    )
+    entry = cached_entry(f"programme:{event.pk}", build) if public else _entry(*build())
+    return calendar_response(request, entry, _filename(event.title, "-programme"), public=public)
 
 
 def _index_page():
@@ -186,9 +178,7 @@ def public_feed(request):
     params = sorted(
         (key, value) for key in FEED_PARAMS for value in request.GET.getlist(key) if value
     )
-    key = "feed:{}:{}".format(
-        index.pk, hashlib.sha256(repr(params).encode()).hexdigest()[:24]
-    )
+    key = f"feed:{index.pk}:{hashlib.sha256(repr(params).encode()).hexdigest()[:24]}"
     entry = cached_entry(key, lambda: build_public_feed(request, index))
     return calendar_response(request, entry, _filename(index.title))
 

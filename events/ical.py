@@ -218,7 +218,11 @@ def external_component(external):
         end = max(timezone.localtime(external.end).date(), start + datetime.timedelta(days=1))
     else:
         start, end = external.start, external.end
-    description = [external.description, external.url, _("Source: %(name)s") % {"name": external.source.name}]
+    description = [
+        external.description,
+        external.url,
+        _("Source: %(name)s") % {"name": external.source.name},
+    ]
     return Event.new(
         uid=external_uid(external),
         stamp=external.last_modified or external.updated_at,

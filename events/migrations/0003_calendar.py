@@ -7,69 +7,139 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0001_initial'),
-        ('events', '0002_organiser_permissions'),
+        ("directory", "0001_initial"),
+        ("events", "0002_organiser_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarFeedToken',
+            name="CalendarFeedToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=events.models.calendar.new_feed_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now=True, verbose_name='created')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feed_token', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=events.models.calendar.new_feed_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now=True, verbose_name="created")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feed_token",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar feed token',
-                'verbose_name_plural': 'calendar feed tokens',
+                "verbose_name": "calendar feed token",
+                "verbose_name_plural": "calendar feed tokens",
             },
         ),
         migrations.CreateModel(
-            name='ExternalCalendarSource',
+            name="ExternalCalendarSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('url', models.URLField(blank=True, help_text='An http(s) address of an .ics feed, refreshed regularly. Blank: uploads only.', verbose_name='feed URL')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('last_imported_at', models.DateTimeField(blank=True, null=True, verbose_name='last imported')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('institution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='calendar_sources', to='directory.institution', verbose_name='institution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="An http(s) address of an .ics feed, refreshed regularly. Blank: uploads only.",
+                        verbose_name="feed URL",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "last_imported_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last imported"),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="calendar_sources",
+                        to="directory.institution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner calendar',
-                'verbose_name_plural': 'partner calendars',
-                'ordering': ['name'],
+                "verbose_name": "partner calendar",
+                "verbose_name_plural": "partner calendars",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ExternalEvent',
+            name="ExternalEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uid', models.CharField(max_length=255, verbose_name='calendar identifier')),
-                ('sequence', models.PositiveIntegerField(default=0, verbose_name='revision number')),
-                ('last_modified', models.DateTimeField(blank=True, null=True, verbose_name='last modified at the source')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('start', models.DateTimeField(verbose_name='start')),
-                ('end', models.DateTimeField(verbose_name='end')),
-                ('all_day', models.BooleanField(default=False, verbose_name='all day')),
-                ('location', models.CharField(blank=True, max_length=255, verbose_name='location')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('is_cancelled', models.BooleanField(default=False, verbose_name='cancelled')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='events.externalcalendarsource', verbose_name='partner calendar')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uid", models.CharField(max_length=255, verbose_name="calendar identifier")),
+                (
+                    "sequence",
+                    models.PositiveIntegerField(default=0, verbose_name="revision number"),
+                ),
+                (
+                    "last_modified",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="last modified at the source"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("start", models.DateTimeField(verbose_name="start")),
+                ("end", models.DateTimeField(verbose_name="end")),
+                ("all_day", models.BooleanField(default=False, verbose_name="all day")),
+                ("location", models.CharField(blank=True, max_length=255, verbose_name="location")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("is_cancelled", models.BooleanField(default=False, verbose_name="cancelled")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="events.externalcalendarsource",
+                        verbose_name="partner calendar",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner event',
-                'verbose_name_plural': 'partner events',
-                'ordering': ['start', 'pk'],
-                'indexes': [models.Index(fields=['end'], name='events_exte_end_072c6f_idx')],
-                'constraints': [models.UniqueConstraint(fields=('source', 'uid'), name='events_external_unique_uid')],
+                "verbose_name": "partner event",
+                "verbose_name_plural": "partner events",
+                "ordering": ["start", "pk"],
+                "indexes": [models.Index(fields=["end"], name="events_exte_end_072c6f_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("source", "uid"), name="events_external_unique_uid"
+                    )
+                ],
             },
         ),
     ]

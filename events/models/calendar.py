@@ -54,7 +54,9 @@ class ExternalCalendarSource(models.Model):
     url = models.URLField(
         _("feed URL"),
         blank=True,
-        help_text=_("An http(s) address of an .ics feed, refreshed regularly. Blank: uploads only."),
+        help_text=_(
+            "An http(s) address of an .ics feed, refreshed regularly. Blank: uploads only."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -29,7 +29,9 @@ def future(days, hour=10, zone=WARSAW):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)
 
 
-def make_event(index, title="Identification of victims", *, start=None, end=None, publish=True, **fields):
+def make_event(
+    index, title="Identification of victims", *, start=None, end=None, publish=True, **fields
+):
     start = start or future(10)
     end = end or start + datetime.timedelta(hours=6)
     defaults = {
