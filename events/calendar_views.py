@@ -64,7 +64,10 @@ def cached_entry(key, build):
     full_key = f"events:calendar:{calendar_services.calendar_version()}:{key}"
     entry = cache.get(full_key)
     if entry is None:
-        entry = _entry(*build())
+        body, last_modified = build()
+        if body is None:
+            return None
+        entry = _entry(body, last_modified)
         cache.set(full_key, entry, calendar_services.CACHE_SECONDS)
     return entry
 
@@ -172,15 +175,25 @@ def build_public_feed(request, index):
 
 @require_GET
 def public_feed(request):
-    index = _index_page()
-    if index is None:
-        raise Http404
+    """The events index's feed. A cached copy is served without touching the
+    database: the key holds the language and the filters, and the calendar
+    version drops every copy when an event changes."""
     params = sorted(
         (key, value) for key in FEED_PARAMS for value in request.GET.getlist(key) if value
     )
-    key = f"feed:{index.pk}:{hashlib.sha256(repr(params).encode()).hexdigest()[:24]}"
-    entry = cached_entry(key, lambda: build_public_feed(request, index))
-    return calendar_response(request, entry, _filename(index.title))
+    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:24]
+    key = f"feed:{get_language()}:{digest}"
+
+    def build():
+        index = _index_page()
+        if index is None:
+            return None, None
+        return build_public_feed(request, index)
+
+    entry = cached_entry(key, build)
+    if entry is None:
+        raise Http404
+    return calendar_response(request, entry, "events.ics")
 
 
 @require_GET

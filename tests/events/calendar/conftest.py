@@ -61,3 +61,14 @@ def add_session(event, title, day, start, end=None):
 @pytest.fixture
 def event(event_index):
     return make_event(event_index)
+
+
+def republish(event, **changes):
+    """Edit and publish as the admin does: from a fresh copy of the page
+    (services update `sequence` behind the in-memory instance's back)."""
+    event.refresh_from_db()
+    for name, value in changes.items():
+        setattr(event, name, value)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    return event
