@@ -42,12 +42,19 @@ def ics(*events, method=None):
 
 @pytest.fixture
 def source(db):
-    return ExternalCalendarSource.objects.create(name="La Strada", url="https://partner.example.net/cal.ics")
+    return ExternalCalendarSource.objects.create(
+        name="La Strada", url="https://partner.example.net/cal.ics"
+    )
 
 
 def test_import_creates_then_matches_by_uid(source):
     data = ics(
-        {"uid": "a@partner", "summary": "Helpline training", "location": "Warsaw", "url": "https://partner.example.net/a"},
+        {
+            "uid": "a@partner",
+            "summary": "Helpline training",
+            "location": "Warsaw",
+            "url": "https://partner.example.net/a",
+        },
         {"uid": "b@partner", "summary": "Open day"},
     )
     result = calendar_services.import_calendar(source, data)
@@ -89,7 +96,16 @@ def test_update_rules_sequence_and_last_modified(source):
     moved = START + datetime.timedelta(days=3)
     calendar_services.import_calendar(
         source,
-        ics({"uid": "a", "summary": "v2", "sequence": 2, "last_modified": t1, "start": moved, "end": moved + datetime.timedelta(hours=1)}),
+        ics(
+            {
+                "uid": "a",
+                "summary": "v2",
+                "sequence": 2,
+                "last_modified": t1,
+                "start": moved,
+                "end": moved + datetime.timedelta(hours=1),
+            }
+        ),
     )
     event = ExternalEvent.objects.get()
     assert (event.title, event.sequence, event.start) == ("v2", 2, moved)
@@ -117,7 +133,9 @@ def test_cancellation_by_status_and_by_method(source):
 
 def test_feed_refresh_removes_events_gone_from_the_feed(source):
     calendar_services.import_calendar(source, ics({"uid": "a"}, {"uid": "b"}))
-    with mock.patch.object(calendar_services, "fetch_feed", return_value=ics({"uid": "a"})) as fetch:
+    with mock.patch.object(
+        calendar_services, "fetch_feed", return_value=ics({"uid": "a"})
+    ) as fetch:
         call_command("refresh_calendar_imports", stdout=mock.MagicMock())
     fetch.assert_called_once_with("https://partner.example.net/cal.ics")
     assert list(ExternalEvent.objects.values_list("uid", flat=True)) == ["a"]
@@ -130,7 +148,10 @@ def test_feed_refresh_removes_events_gone_from_the_feed(source):
     [
         (b"", "empty"),
         (b"this is not a calendar", "not a valid iCalendar"),
-        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n", "not a valid iCalendar"),
+        (
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n",
+            "not a valid iCalendar",
+        ),
         (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n", "no events"),
     ],
 )
@@ -143,7 +164,9 @@ def test_malformed_files_are_refused(source, data, message):
 
 def test_one_bad_event_refuses_the_whole_file(source):
     calendar_services.import_calendar(source, ics({"uid": "keep", "summary": "Kept"}))
-    good = ics({"uid": "new", "summary": "New"}, {"uid": "keep", "summary": "Changed", "sequence": 5})
+    good = ics(
+        {"uid": "new", "summary": "New"}, {"uid": "keep", "summary": "Changed", "sequence": 5}
+    )
     bad = good.replace(b"UID:new\r\n", b"")
     with pytest.raises(CalendarParseError) as error:
         calendar_services.import_calendar(source, bad)
@@ -170,9 +193,11 @@ def test_fetch_refuses_other_schemes():
 def test_fetch_enforces_size_limit():
     response = mock.MagicMock()
     response.__enter__.return_value.read.return_value = b"x" * 11
-    with mock.patch("urllib.request.urlopen", return_value=response) as urlopen:
-        with pytest.raises(calendar_services.FetchError):
-            calendar_services.fetch_feed("https://example.org/cal.ics", max_bytes=10)
+    with (
+        mock.patch("urllib.request.urlopen", return_value=response) as urlopen,
+        pytest.raises(calendar_services.FetchError),
+    ):
+        calendar_services.fetch_feed("https://example.org/cal.ics", max_bytes=10)
     assert urlopen.call_args.kwargs["timeout"] == calendar_services.FETCH_TIMEOUT
 
 
@@ -185,7 +210,10 @@ def test_admin_upload(client, organiser, source, home_page):
     assert client.get(url).status_code == 200
     response = client.post(
         url,
-        {"source": source.pk, "file": SimpleUploadedFile("p.ics", ics({"uid": "u1", "summary": "Uploaded"}))},
+        {
+            "source": source.pk,
+            "file": SimpleUploadedFile("p.ics", ics({"uid": "u1", "summary": "Uploaded"})),
+        },
     )
     assert response.status_code == 302
     assert ExternalEvent.objects.get().title == "Uploaded"
