@@ -3,6 +3,7 @@ import zoneinfo
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from events.models import EventIndexPage, EventPage, EventSession
 
@@ -12,7 +13,9 @@ WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
-    yield
+    # Messages are asserted in English; a previous test may leave Polish active.
+    with translation.override("en"):
+        yield
     cache.clear()
 
 
