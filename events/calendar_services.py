@@ -55,6 +55,30 @@ def bump_calendar_version(**kwargs):
             cache.incr(VERSION_KEY)
 
 
+# --- identity of translated events -----------------------------------------------
+
+
+def attach_identities(events):
+    """Give translated events their source's UID and SEQUENCE (one query for
+    all of them), so that every language version is the same calendar entry."""
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    translated = [e for e in events if e.locale_id != default.pk]
+    if not translated:
+        return events
+    sources = {
+        key: (uid, sequence)
+        for key, uid, sequence in EventPage.objects.filter(
+            locale=default, translation_key__in={e.translation_key for e in translated}
+        ).values_list("translation_key", "uid", "sequence")
+    }
+    for event in translated:
+        if event.translation_key in sources:
+            event._calendar_identity = sources[event.translation_key]
+    return events
+
+
 # --- public feed ------------------------------------------------------------------
 
 

@@ -75,14 +75,22 @@ def cached_entry(key, build):
 def _event_for(request, uid):
     """The event with this calendar identity that the visitor may see, in the
     active language when a translation exists."""
-    pages = list(visible_pages(request, EventPage.objects.filter(uid=uid)).select_related("locale"))
+    source = EventPage.objects.filter(uid=uid).only("translation_key").first()
+    if source is None:
+        raise Http404
+    # The URL names the event by its source's UID; each language version is
+    # the same event (and must itself be visible to this visitor).
+    pages = list(
+        visible_pages(
+            request, EventPage.objects.filter(translation_key=source.translation_key)
+        ).select_related("locale")
+    )
     if not pages:
         raise Http404
     language = get_language()
-    for page in pages:
-        if page.locale.language_code == language:
-            return page
-    return pages[0]
+    chosen = next((p for p in pages if p.locale.language_code == language), pages[0])
+    calendar_services.attach_identities([chosen])
+    return chosen
 
 
 def _is_public(request, event):
@@ -155,7 +163,9 @@ def build_public_feed(request, index):
         # The listing shows nothing for invalid filters; so does the feed.
         events, externals = [], []
     else:
-        events = list(calendar_services.public_feed_events(index, filterset))
+        events = calendar_services.attach_identities(
+            list(calendar_services.public_feed_events(index, filterset))
+        )
         externals = list(calendar_services.public_feed_externals(filterset))
 
     def url_for(event):

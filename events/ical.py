@@ -44,12 +44,24 @@ class CalendarParseError(ValueError):
 # --- identities ------------------------------------------------------------------
 
 
+def event_identity(event):
+    """(uid, sequence) of the event. A translation is the same event: it
+    carries its source's identity, set by
+    `calendar_services.attach_identities` (its own `uid` differs and its
+    `sequence` is never bumped)."""
+    return getattr(event, "_calendar_identity", None) or (event.uid, event.sequence)
+
+
 def event_uid(event):
-    return f"{event.uid}@{UID_DOMAIN}"
+    return f"{event_identity(event)[0]}@{UID_DOMAIN}"
+
+
+def event_sequence(event):
+    return event_identity(event)[1]
 
 
 def session_uid(event, session):
-    return f"{event.uid}-session-{session.pk}@{UID_DOMAIN}"
+    return f"{event_identity(event)[0]}-session-{session.pk}@{UID_DOMAIN}"
 
 
 def external_uid(external):
@@ -165,7 +177,7 @@ def event_component(
         stamp=stamp or modified,
         created=created,
         last_modified=modified,
-        sequence=event.sequence,
+        sequence=event_sequence(event),
         start=start,
         end=end,
         summary=event.title,
@@ -198,7 +210,7 @@ def session_component(event, session, url, *, stamp=None):
         uid=session_uid(event, session),
         stamp=stamp or modified,
         last_modified=modified,
-        sequence=event.sequence,
+        sequence=event_sequence(event),
         start=start,
         end=end,
         summary=session.title,

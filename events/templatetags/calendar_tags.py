@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-from events import calendar_services
+from events import calendar_services, ical
 from events.calendar_views import FEED_PARAMS
 
 register = template.Library()
@@ -15,10 +15,11 @@ register = template.Library()
 def event_calendar_links(context, event):
     """The event's .ics, its programme, and Google / Outlook.com links."""
     request = context.get("request")
-    ics = reverse("events:calendar:event", args=[event.uid])
+    calendar_services.attach_identities([event])
+    uid = ical.event_identity(event)[0]
     links = {
-        "ics": ics,
-        "programme": reverse("events:calendar:programme", args=[event.uid]),
+        "ics": reverse("events:calendar:event", args=[uid]),
+        "programme": reverse("events:calendar:programme", args=[uid]),
     }
     page_url = event.get_full_url(request)
     links.update(calendar_services.web_calendar_links(event, page_url))
