@@ -25,7 +25,8 @@ from events.models import (
 
 FEED_PAST_DAYS = 90
 VERSION_KEY = "events:calendar:version"
-CACHE_SECONDS = 60 * 60 * 24
+# An hour at most: the feed's 90-day window moves with the clock.
+CACHE_SECONDS = 60 * 60
 FETCH_TIMEOUT = 15
 FETCH_MAX_BYTES = 5 * 1024 * 1024
 
@@ -58,24 +59,36 @@ def bump_calendar_version(**kwargs):
 # --- identity of translated events -----------------------------------------------
 
 
+def _default_locale_id():
+    from wagtail.models import Locale
+
+    return cache.get_or_set(
+        "events:calendar:default-locale", lambda: Locale.get_default().pk, 60 * 60
+    )
+
+
 def attach_identities(events):
     """Give translated events their source's UID and SEQUENCE (one query for
     all of them), so that every language version is the same calendar entry."""
-    from wagtail.models import Locale
-
-    default = Locale.get_default()
-    translated = [e for e in events if e.locale_id != default.pk]
-    if not translated:
+    pending = [e for e in events if getattr(e, "_calendar_identity", None) is None]
+    if not pending:
         return events
-    sources = {
-        key: (uid, sequence)
-        for key, uid, sequence in EventPage.objects.filter(
-            locale=default, translation_key__in={e.translation_key for e in translated}
-        ).values_list("translation_key", "uid", "sequence")
-    }
-    for event in translated:
-        if event.translation_key in sources:
-            event._calendar_identity = sources[event.translation_key]
+    default = _default_locale_id()
+    translated = [e for e in pending if e.locale_id != default]
+    sources = {}
+    if translated:
+        sources = {
+            key: (uid, sequence)
+            for key, uid, sequence in EventPage.objects.filter(
+                locale_id=default,
+                translation_key__in={e.translation_key for e in translated},
+            ).values_list("translation_key", "uid", "sequence")
+        }
+    for event in pending:
+        event._calendar_identity = sources.get(event.translation_key) or (
+            event.uid,
+            event.sequence,
+        )
     return events
 
 

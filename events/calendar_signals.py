@@ -6,6 +6,7 @@ from email.mime.text import MIMEText
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
+from directory.models import Institution
 from events import calendar_services, emails, ical
 from events.choices import MailKind
 from events.models import (
@@ -15,6 +16,7 @@ from events.models import (
     ExternalEvent,
     Registration,
 )
+from portal.models import Topic
 
 
 def _bump(sender, **kwargs):
@@ -25,7 +27,16 @@ def _bump(sender, **kwargs):
 # so the cached calendars are dropped after the new sequence is stored.
 for _signal in (page_published, page_unpublished):
     _signal.connect(_bump, sender=EventPage, dispatch_uid=f"calendar_{id(_signal)}")
-for _model in (EventPage, Registration, ExternalEvent, ExternalCalendarSource, CalendarFeedToken):
+# Topics and institutions appear in CATEGORIES and ORGANIZER.
+for _model in (
+    EventPage,
+    Registration,
+    ExternalEvent,
+    ExternalCalendarSource,
+    CalendarFeedToken,
+    Topic,
+    Institution,
+):
     post_save.connect(_bump, sender=_model, dispatch_uid=f"calendar_save_{_model.__name__}")
     post_delete.connect(_bump, sender=_model, dispatch_uid=f"calendar_delete_{_model.__name__}")
 

@@ -19,7 +19,7 @@ from django.utils.http import http_date
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from events import calendar_services, ical
@@ -101,7 +101,7 @@ def _filename(title, suffix=""):
     return (slugify(title)[:60] or "event") + suffix + ".ics"
 
 
-@require_GET
+@require_safe
 def event_ics(request, uid):
     event = _event_for(request, uid)
     public = _is_public(request, event)
@@ -114,7 +114,7 @@ def event_ics(request, uid):
     return calendar_response(request, entry, _filename(event.title), public=public)
 
 
-@require_GET
+@require_safe
 def programme_ics(request, uid):
     event = _event_for(request, uid)
     public = _is_public(request, event)
@@ -183,7 +183,7 @@ def build_public_feed(request, index):
     return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 
 
-@require_GET
+@require_safe
 def public_feed(request):
     """The events index's feed. A cached copy is served without touching the
     database: the key holds the language and the filters, and the calendar
@@ -206,7 +206,7 @@ def public_feed(request):
     return calendar_response(request, entry, "events.ics")
 
 
-@require_GET
+@require_safe
 def personal_feed(request, token):
     user = calendar_services.user_for_token(token)
     if user is None:

@@ -100,3 +100,10 @@ def register_calendar_sources():
     from events.calendar_admin import calendar_source_viewset
 
     return calendar_source_viewset
+
+
+@hooks.register("portal_seed_demo", order=21)
+def seed_partner_calendar(context):
+    from events.calendar_hooks import seed_partner_calendar
+
+    seed_partner_calendar(context)

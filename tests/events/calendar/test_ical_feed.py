@@ -151,3 +151,11 @@ def test_feed_in_polish_uses_polish_index(client, event_index):
     # No Polish index in this test: the default one answers.
     assert response.status_code == 200
     assert Calendar.from_ical(response.content)["VERSION"] == "2.0"
+
+
+def test_head_requests_are_answered(client, event_index):
+    make_event(event_index)
+    response = client.head(FEED)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert client.post(FEED).status_code == 405

@@ -231,3 +231,16 @@ def test_admin_upload_forbidden_for_members(client, member, source, home_page):
     )
     assert response.status_code in (302, 403)
     assert not ExternalEvent.objects.exists()
+
+
+def test_demo_partner_calendar_is_idempotent(db):
+    import io
+
+    from events.calendar_hooks import seed_partner_calendar
+
+    out = io.StringIO()
+    seed_partner_calendar({"stdout": out})
+    seed_partner_calendar({"stdout": out})
+    assert ExternalEvent.objects.count() == 2
+    assert ExternalCalendarSource.objects.count() == 1
+    assert "0 new, 0 updated, 2 unchanged" in out.getvalue()
