@@ -14,12 +14,22 @@ Identity rules (what calendar clients rely on to move instead of duplicate):
 """
 
 import datetime
+import functools
+import zoneinfo
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vDuration
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+)
 
 from events.choices import EventStatus, RegistrationStatus
 
@@ -88,16 +98,125 @@ def new_calendar(method="PUBLISH", name=None, description=None):
 
 
 def finish(calendar, instants):
-    """Add the VTIMEZONEs the events use, covering their dates, and serialise.
-
-    The VTIMEZONE spans from a year before the first event to a year after the
-    last, so that it holds the transitions around each event (clients that
-    read only the latest STANDARD/DAYLIGHT still get the right offset)."""
+    """Add the VTIMEZONEs the events use and serialise."""
     if instants:
-        first = datetime.date(min(instants).year - 1, 1, 1)
-        last = max(instants).date() + datetime.timedelta(days=366)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
+        first_year = min(instants).year
+        last_year = max(instants).year
+        for tzid in sorted(calendar.get_missing_tzids()):
+            component = vtimezone(tzid, first_year, last_year)
+            if component is not None:
+                calendar.subcomponents.insert(0, component)
     return calendar.to_ical()
+
+
+def _transitions(zone, year):
+    """The instants (UTC) in `year` when the zone's UTC offset changes."""
+    utc = datetime.UTC
+    found = []
+    moment = datetime.datetime(year, 1, 1, tzinfo=utc)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=utc)
+    step = datetime.timedelta(days=1)
+    offset = moment.astimezone(zone).utcoffset()
+    while moment < end:
+        following = moment + step
+        if following.astimezone(zone).utcoffset() != offset:
+            # Narrow the change down to the minute.
+            low, high = moment, following
+            while high - low > datetime.timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if middle.astimezone(zone).utcoffset() == offset:
+                    low = middle
+                else:
+                    high = middle
+            found.append(high.replace(second=0, microsecond=0))
+            offset = high.astimezone(zone).utcoffset()
+        moment = following
+    return found
+
+
+def _yearly_rule(local):
+    """BYMONTH/BYDAY of a transition's local date: "-1SU" for the last
+    Sunday of the month, "2SU" for the second Sunday, and so on."""
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][local.weekday()]
+    if (local + datetime.timedelta(days=7)).month != local.month:
+        return {"freq": "YEARLY", "bymonth": local.month, "byday": f"-1{weekday}"}
+    return {"freq": "YEARLY", "bymonth": local.month, "byday": f"{(local.day + 6) // 7}{weekday}"}
+
+
+def _rule_dates(rule, year):
+    """The date a yearly rule gives in `year` (to check the rule holds)."""
+    month, byday = rule["bymonth"], rule["byday"]
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].index(byday[-2:])
+    nth = int(byday[:-2])
+    if nth > 0:
+        day = datetime.date(year, month, 1)
+        day += datetime.timedelta(days=(weekday - day.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        day = following - datetime.timedelta(days=1)
+        day -= datetime.timedelta(days=(day.weekday() - weekday) % 7)
+    return day
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone_ical(tzid, first_year, last_year):
+    zone = zoneinfo.ZoneInfo(tzid)
+    component = Timezone()
+    component.add("tzid", tzid)
+    changes = _transitions(zone, first_year)
+    if not changes:
+        instant = datetime.datetime(first_year, 1, 1, tzinfo=datetime.UTC).astimezone(zone)
+        standard = TimezoneStandard()
+        standard.add("dtstart", datetime.datetime(1970, 1, 1))
+        standard.add("tzoffsetfrom", instant.utcoffset())
+        standard.add("tzoffsetto", instant.utcoffset())
+        standard.add("tzname", instant.tzname())
+        component.add_component(standard)
+        return component.to_ical()
+    rules = []
+    for change in changes:
+        before = (change - datetime.timedelta(minutes=1)).astimezone(zone)
+        after = change.astimezone(zone)
+        # DTSTART is the wall-clock time of the change in the old offset.
+        local = change.astimezone(datetime.timezone(before.utcoffset())).replace(tzinfo=None)
+        rule = _yearly_rule(local)
+        rules.append((rule, local.time()))
+        sub = TimezoneDaylight() if after.dst() else TimezoneStandard()
+        # The rule's first onset, in 1970 as Google's and Outlook's own files
+        # do, so that it covers every event in the calendar.
+        sub.add("dtstart", datetime.datetime.combine(_rule_dates(rule, 1970), local.time()))
+        sub.add("tzoffsetfrom", before.utcoffset())
+        sub.add("tzoffsetto", after.utcoffset())
+        sub.add("tzname", after.tzname())
+        sub.add("rrule", rule)
+        component.add_component(sub)
+    # Yearly rules are what every client (Outlook above all) understands. If
+    # the zone's rules changed within the calendar's years, they would be
+    # wrong: fall back to icalendar's exact list of transitions.
+    for year in range(first_year + 1, last_year + 1):
+        actual = [c.astimezone(zone).date() for c in _transitions(zone, year)]
+        if sorted(actual) != sorted(_rule_dates(rule, year) for rule, _time in rules):
+            return None
+    return component.to_ical()
+
+
+def vtimezone(tzid, first_year, last_year):
+    """A VTIMEZONE with yearly rules (RRULE), checked against the zone's
+    real transitions in the calendar's years, or icalendar's exact one."""
+    try:
+        data = _vtimezone_ical(tzid, first_year, last_year)
+    except zoneinfo.ZoneInfoNotFoundError:
+        return None
+    if data is not None:
+        return Timezone.from_ical(data)
+    try:
+        return Timezone.from_tzid(
+            tzid,
+            first_date=datetime.date(first_year - 1, 1, 1),
+            last_date=datetime.date(last_year + 1, 12, 31),
+        )
+    except ValueError:
+        return None
 
 
 def _organizer(event, organisers=None):

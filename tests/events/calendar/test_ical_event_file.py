@@ -166,6 +166,9 @@ def test_uid_stable_and_sequence_grows_on_time_change(client, event_index):
         # Sofia is on EET/EEST (UTC+2/+3).
         ("Europe/Sofia", (2027, 3, 28, 10, 0), (2027, 3, 28, 7, 0)),
         ("Europe/Sofia", (2027, 1, 15, 10, 0), (2027, 1, 15, 8, 0)),
+        ("Europe/Sofia", (2027, 10, 31, 10, 0), (2027, 10, 31, 8, 0)),
+        # Years later, the rule still holds.
+        ("Europe/Warsaw", (2031, 7, 1, 10, 0), (2031, 7, 1, 8, 0)),
     ],
 )
 def test_daylight_saving_gives_right_utc_instants(client, event_index, zone, local, utc):
@@ -182,7 +185,9 @@ def test_daylight_saving_gives_right_utc_instants(client, event_index, zone, loc
     # The VTIMEZONE in the file (what Outlook uses) gives the same instant.
     (vtimezone,) = calendar.walk("VTIMEZONE")
     assert vtimezone["TZID"] == zone
-    file_zone = vtimezone.to_tz()
+    # Yearly rules, which Outlook needs (a bare list of dates is misread).
+    assert all("RRULE" in sub for sub in vtimezone.subcomponents) or zone == "UTC"
+    file_zone = vtimezone.to_tz(lookup_tzid=False)
     naive = datetime.datetime(*local)
     assert naive.replace(tzinfo=file_zone).astimezone(UTC) == expected
     assert (naive + datetime.timedelta(hours=2)).replace(tzinfo=file_zone).astimezone(
@@ -273,3 +278,20 @@ def test_conditional_requests_answer_304(client, event_index):
     changed = get_ics(client, event, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed["ETag"] != etag
+
+
+def test_vtimezone_falls_back_when_rules_change(event_index):
+    """A zone whose rules differ between the calendar's years gets icalendar's
+    exact transitions instead of a yearly rule that would be wrong."""
+    from events.ical import vtimezone
+
+    # Europe/Moscow dropped daylight saving time in 2011.
+    component = vtimezone("Europe/Moscow", 2010, 2012)
+    assert "RRULE" not in component.to_ical().decode()
+    zone = component.to_tz(lookup_tzid=False)
+    summer_2010 = datetime.datetime(2010, 7, 1, 12).replace(tzinfo=zone)
+    summer_2012 = datetime.datetime(2012, 7, 1, 12).replace(tzinfo=zone)
+    assert summer_2010.utcoffset() == datetime.timedelta(hours=4)
+    assert summer_2012.utcoffset() == datetime.timedelta(hours=4)
+    winter_2010 = datetime.datetime(2010, 1, 15, 12).replace(tzinfo=zone)
+    assert winter_2010.utcoffset() == datetime.timedelta(hours=3)
