@@ -167,9 +167,12 @@ def build_public_feed(request, index):
             list(calendar_services.public_feed_events(index, filterset))
         )
         externals = list(calendar_services.public_feed_externals(filterset))
+    # Events are always children of the index (EventPage.parent_page_types):
+    # their URL is the index's plus the slug, without a lookup per event.
+    base = index.get_full_url(request)
 
     def url_for(event):
-        return event.get_full_url(request)
+        return f"{base}{event.slug}/"
 
     modified = [e.last_published_at for e in events if e.last_published_at]
     modified += [x.updated_at for x in externals]
