@@ -44,6 +44,8 @@ def test_feed_window_visibility_and_cancellations(client, event_index):
     calendar = Calendar.from_ical(response.content)
     statuses = {e["UID"]: e["STATUS"] for e in calendar.walk("VEVENT")}
     assert statuses[event_uid(cancelled)] == "CANCELLED"
+    urls = {e["UID"]: str(e["URL"]) for e in calendar.walk("VEVENT")}
+    assert urls[event_uid(cancelled)] == cancelled.get_full_url()
     assert calendar["METHOD"] == "PUBLISH"
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Warsaw"
     body = response.content.decode()
