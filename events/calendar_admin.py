@@ -4,11 +4,12 @@ list of sources (a Wagtail ModelViewSet) and the upload of an .ics file."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -80,7 +81,64 @@ class CalendarUploadView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
+class CalendarRefreshView(WagtailAdminTemplateMixin, TemplateView):
+    """Fetch a source's feed now (GET asks, POST does it)."""
+
+    template_name = "events/calendar/admin_refresh.html"
+    page_title = gettext_lazy("Fetch the feed now")
+    header_icon = "calendar"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        if not _can_import(request.user):
+            raise PermissionDenied
+        self.source = get_object_or_404(ExternalCalendarSource.objects.exclude(url=""), pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.source.name
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(source=self.source, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        result = calendar_services.refresh_source(self.source)
+        if result is None:
+            messages.error(
+                request,
+                _("The feed could not be imported; nothing was changed: %(error)s")
+                % {"error": self.source.last_error},
+            )
+        else:
+            messages.success(
+                request,
+                _("Imported into %(source)s: %(summary)s")
+                % {"source": self.source.name, "summary": result.summary()},
+            )
+        return redirect("partner_calendars:index")
+
+
 class SourceIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Import an .ics file"),
+                url=reverse("partner_calendars:upload") + f"?source={instance.pk}",
+                icon_name="upload",
+                priority=40,
+            )
+        )
+        if instance.url:
+            buttons.append(
+                MenuItem(
+                    _("Fetch the feed now"),
+                    url=reverse("partner_calendars:refresh", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=41,
+                )
+            )
+        return buttons
+
     @property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -108,6 +166,7 @@ class CalendarSourceViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("upload/", CalendarUploadView.as_view(), name="upload"),
+            path("<int:pk>/refresh/", CalendarRefreshView.as_view(), name="refresh"),
         ]
 
 

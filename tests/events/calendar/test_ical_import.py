@@ -244,3 +244,32 @@ def test_demo_partner_calendar_is_idempotent(db):
     assert ExternalEvent.objects.count() == 2
     assert ExternalCalendarSource.objects.count() == 1
     assert "0 new, 0 updated, 2 unchanged" in out.getvalue()
+
+
+def test_outlook_export_with_windows_time_zone(source):
+    """Outlook names its zones the Windows way; the file's VTIMEZONE decides."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "files" / "outlook-export.ics").read_bytes()
+    data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    calendar_services.import_calendar(source, data)
+    event = ExternalEvent.objects.get()
+    assert event.title == "Spotkanie robocze, Kraków"
+    assert event.start == datetime.datetime(2030, 7, 10, 8, 0, tzinfo=UTC)
+    assert event.end == datetime.datetime(2030, 7, 10, 10, 0, tzinfo=UTC)
+
+
+def test_admin_fetch_now(client, organiser, source, home_page):
+    client.force_login(organiser)
+    index = client.get("/admin/partner_calendars/").content.decode()
+    assert f"/admin/partner_calendars/{source.pk}/refresh/" in index
+    url = f"/admin/partner_calendars/{source.pk}/refresh/"
+    assert client.get(url).status_code == 200
+    with mock.patch.object(calendar_services, "fetch_feed", return_value=ics({"uid": "f1"})):
+        response = client.post(url)
+    assert response.status_code == 302
+    assert ExternalEvent.objects.get().uid == "f1"
+    with mock.patch.object(calendar_services, "fetch_feed", side_effect=OSError("timed out")):
+        response = client.post(url, follow=True)
+    assert "nothing was changed" in response.content.decode()
+    assert ExternalEvent.objects.get().uid == "f1"
