@@ -47,8 +47,11 @@ def invitation_method(mail):
     A confirmed seat (or an update to it) is a REQUEST; a cancelled event or
     registration is a CANCEL; waiting-list places and messages get nothing."""
     registration = mail.registration
-    if mail.kind in (MailKind.EVENT_CANCELLED, MailKind.CANCELLED):
-        return "CANCEL"
+    if mail.kind == MailKind.EVENT_CANCELLED:
+        # Only a confirmed seat was ever sent as an invitation.
+        return "CANCEL" if registration.is_confirmed else None
+    if mail.kind == MailKind.CANCELLED:
+        return "CANCEL" if registration.confirmed_at else None
     if mail.kind in (
         MailKind.CONFIRMATION,
         MailKind.PROMOTED,

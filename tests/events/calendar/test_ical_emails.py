@@ -114,3 +114,17 @@ def test_waiting_list_gets_no_invitation_until_promoted(
     method, vevent = invitation(by_recipient["second@example.org"])
     assert method == "REQUEST"
     assert str(vevent["ATTENDEE"]) == "mailto:second@example.org"
+
+
+def test_event_cancellation_invites_only_confirmed(
+    event_index, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(event_index, capacity=1)
+    register(event, "seat@example.org", django_capture_on_commit_callbacks)
+    register(event, "queue@example.org", django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        republish(event, status=EventStatus.CANCELLED)
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    assert invitation(by_recipient["seat@example.org"])[0] == "CANCEL"
+    assert calendar_parts(by_recipient["queue@example.org"]) == []
