@@ -75,3 +75,12 @@ def republish(event, **changes):
     event.save_revision().publish()
     event.refresh_from_db()
     return event
+
+
+@pytest.fixture(autouse=True)
+def _run_on_commit_at_once():
+    """Overrides the events tests' fixture of this name (tests/events/conftest.py
+    on the events branch), which runs on_commit callbacks inside the
+    transaction. The calendar tests deliver mail when the transaction would
+    commit (django_capture_on_commit_callbacks), as production does: only then
+    is the event's new SEQUENCE stored."""
