@@ -374,7 +374,7 @@ def web_calendar_links(event, url):
             "location": location,
         }
     )
-    outlook = "https://outlook.live.com/calendar/0/action/compose?" + urllib.parse.urlencode(
+    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urllib.parse.urlencode(
         {
             "path": "/calendar/action/compose",
             "rru": "addevent",

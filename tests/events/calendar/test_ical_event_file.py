@@ -245,9 +245,24 @@ def test_event_page_advertises_file_and_add_to_calendar_links(client, event_inde
     )
     assert "Add to calendar" in html
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
-    assert "https://outlook.live.com/calendar/0/action/compose?" in html
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
     start_utc = event.start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     assert start_utc in html
+    # Outlook.com gets the local time with its offset.
+    assert (
+        "startdt=" + event.local_start.isoformat().replace(":", "%3A").replace("+", "%2B") in html
+    )
+
+
+def test_all_day_web_calendar_links_use_exclusive_end_dates(event_index):
+    from events.calendar_services import web_calendar_links
+
+    start = datetime.datetime(2027, 5, 10, 0, 0, tzinfo=WARSAW)
+    end = datetime.datetime(2027, 5, 12, 23, 59, tzinfo=WARSAW)
+    event = make_event(event_index, start=start, end=end, all_day=True)
+    links = web_calendar_links(event, "https://portal.example.org/e/")
+    assert "dates=20270510%2F20270513" in links["google"]
+    assert "startdt=2027-05-10&enddt=2027-05-13&allday=true" in links["outlook"]
 
 
 def test_restricted_and_unpublished_events_answer_404(client, event_index):
