@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from events import views
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("events/check-in/<str:token>/", views.check_in, name="check_in"),
     path("events/<int:event_id>/check-in/", views.check_in_list, name="check_in_list"),
     path("events/institutions.json", views.institution_options, name="institution_options"),
+    # Calendar files and feeds (issue #5), namespace "calendar".
+    path("", include("events.calendar_urls")),
 ]

@@ -82,3 +82,27 @@ def event_reports_menu_item():
         icon_name="calendar",
         order=800,
     )
+
+
+# --- Calendar (issue #5) -----------------------------------------------------------
+
+
+@hooks.register("portal_account_sections", order=21)
+def my_calendar_feed(request):
+    from events.calendar_hooks import account_feed_section
+
+    return account_feed_section(request)
+
+
+@hooks.register("register_admin_viewset")
+def register_calendar_sources():
+    from events.calendar_admin import calendar_source_viewset
+
+    return calendar_source_viewset
+
+
+@hooks.register("portal_seed_demo", order=21)
+def seed_partner_calendar(context):
+    from events.calendar_hooks import seed_partner_calendar
+
+    seed_partner_calendar(context)

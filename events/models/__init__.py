@@ -1,8 +1,13 @@
+# calendar (issue #5)
+from events.models.calendar import CalendarFeedToken, ExternalCalendarSource, ExternalEvent
 from events.models.invitations import InvitationCode
 from events.models.pages import EventIndexPage, EventPage, EventQuestion, EventSession
 from events.models.registrations import Registration, RegistrationMail
 
 __all__ = [
+    "CalendarFeedToken",
+    "ExternalCalendarSource",
+    "ExternalEvent",
     "EventIndexPage",
     "EventPage",
     "EventQuestion",

@@ -1,0 +1,250 @@
+"""Calendar files and feeds over HTTP (issue #5).
+
+Every response is `text/calendar; charset=utf-8` with a filename, an ETag
+and Last-Modified, and answers 304 to conditional requests. Public files are
+cached (Django cache, keyed by the calendar version that any change to an
+event bumps) and marked cacheable; personal feeds are private."""
+
+import datetime
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+from wagtail.models import Locale
+
+from events import calendar_services, ical
+from events.models import EventIndexPage, EventPage
+from portal.visibility import visible_pages
+
+PUBLIC_MAX_AGE = 300
+
+
+def _etag(body):
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def calendar_response(request, entry, filename, *, public=True):
+    """`entry` is a dict with body, etag and last_modified (a timestamp)."""
+    response = get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["last_modified"]
+    )
+    if response is None:
+        response = HttpResponse(entry["body"], content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = entry["etag"]
+    if entry["last_modified"]:
+        response["Last-Modified"] = http_date(entry["last_modified"])
+    if public:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        # Personal feeds: calendar apps poll them, proxies must not keep them.
+        patch_cache_control(response, private=True, no_cache=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _entry(body, last_modified):
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    return {"body": body, "etag": _etag(body), "last_modified": timestamp}
+
+
+def cached_entry(key, build):
+    """The cached calendar for `key` in the current calendar version, built
+    by `build() -> (body, last_modified)` when missing."""
+    full_key = f"events:calendar:{calendar_services.calendar_version()}:{key}"
+    entry = cache.get(full_key)
+    if entry is None:
+        body, last_modified = build()
+        if body is None:
+            return None
+        entry = _entry(body, last_modified)
+        cache.set(full_key, entry, calendar_services.CACHE_SECONDS)
+    return entry
+
+
+def _event_for(request, uid):
+    """The event with this calendar identity that the visitor may see, in the
+    active language when a translation exists."""
+    source = EventPage.objects.filter(uid=uid).only("translation_key").first()
+    if source is None:
+        raise Http404
+    # The URL names the event by its source's UID; each language version is
+    # the same event (and must itself be visible to this visitor).
+    pages = list(
+        visible_pages(
+            request, EventPage.objects.filter(translation_key=source.translation_key)
+        ).select_related("locale")
+    )
+    if not pages:
+        raise Http404
+    language = get_language()
+    chosen = next((p for p in pages if p.locale.language_code == language), pages[0])
+    calendar_services.attach_identities([chosen])
+    return chosen
+
+
+def _is_public(request, event):
+    return not event.get_view_restrictions().exists()
+
+
+def _filename(title, suffix=""):
+    return (slugify(title)[:60] or "event") + suffix + ".ics"
+
+
+@require_safe
+def event_ics(request, uid):
+    event = _event_for(request, uid)
+    public = _is_public(request, event)
+
+    def build():
+        url = event.get_full_url(request)
+        return ical.event_calendar(event, url), event.last_published_at
+
+    entry = cached_entry(f"event:{event.pk}", build) if public else _entry(*build())
+    return calendar_response(request, entry, _filename(event.title), public=public)
+
+
+@require_safe
+def programme_ics(request, uid):
+    event = _event_for(request, uid)
+    public = _is_public(request, event)
+
+    def build():
+        url = event.get_full_url(request)
+        return ical.programme_calendar(event, url), event.last_published_at
+
+    entry = cached_entry(f"programme:{event.pk}", build) if public else _entry(*build())
+    return calendar_response(request, entry, _filename(event.title, "-programme"), public=public)
+
+
+def _index_page():
+    locale = Locale.get_active()
+    index = EventIndexPage.objects.live().public().filter(locale=locale).first()
+    return index or EventIndexPage.objects.live().public().first()
+
+
+def feed_filterset(request, index):
+    from events.filters import EventFilterSet
+    from portal.models import Topic
+
+    topics = Topic.objects.filter(locale=index.locale).order_by("name")
+    regions = (
+        EventPage.objects.live()
+        .child_of(index)
+        .exclude(venue_region="")
+        .order_by("venue_region")
+        .values_list("venue_region", flat=True)
+        .distinct()
+    )
+    return EventFilterSet(
+        request.GET or None,
+        queryset=EventPage.objects.none(),
+        topics=list(topics),
+        regions=list(regions),
+    )
+
+
+FEED_PARAMS = ("when", "kind", "topic", "region", "month", "audience", "seats")
+
+
+def build_public_feed(request, index):
+    filterset = feed_filterset(request, index)
+    if filterset.is_bound and not filterset.form.is_valid():
+        # The listing shows nothing for invalid filters; so does the feed.
+        events, externals = [], []
+    else:
+        events = calendar_services.attach_identities(
+            list(calendar_services.public_feed_events(index, filterset))
+        )
+        externals = list(calendar_services.public_feed_externals(filterset))
+    # Events are always children of the index (EventPage.parent_page_types):
+    # their URL is the index's plus the slug, without a lookup per event.
+    base = index.get_full_url(request)
+
+    def url_for(event):
+        return f"{base}{event.slug}/"
+
+    modified = [e.last_published_at for e in events if e.last_published_at]
+    modified += [x.updated_at for x in externals]
+    body = ical.feed_calendar(
+        events,
+        externals,
+        name=f"{index.title} – {_('Cooperation Portal')}",
+        url_for=url_for,
+        refresh=datetime.timedelta(hours=1),
+    )
+    return body, max(modified) if modified else timezone.now().replace(microsecond=0)
+
+
+@require_safe
+def public_feed(request):
+    """The events index's feed. A cached copy is served without touching the
+    database: the key holds the language and the filters, and the calendar
+    version drops every copy when an event changes."""
+    params = sorted(
+        (key, value) for key in FEED_PARAMS for value in request.GET.getlist(key) if value
+    )
+    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:24]
+    key = f"feed:{get_language()}:{digest}"
+
+    def build():
+        index = _index_page()
+        if index is None:
+            return None, None
+        return build_public_feed(request, index)
+
+    entry = cached_entry(key, build)
+    if entry is None:
+        raise Http404
+    return calendar_response(request, entry, "events.ics")
+
+
+@require_safe
+def personal_feed(request, token):
+    user = calendar_services.user_for_token(token)
+    if user is None:
+        raise Http404
+
+    def build():
+        registrations = calendar_services.personal_registrations(user)
+        modified = [r.updated_at for r in registrations] + [
+            r.event.last_published_at for r in registrations if r.event.last_published_at
+        ]
+
+        def url_for(event):
+            return event.get_full_url(request)
+
+        body = ical.personal_calendar(
+            registrations, name=_("My events – Cooperation Portal"), url_for=url_for
+        )
+        return body, max(modified) if modified else timezone.now().replace(microsecond=0)
+
+    # Keyed by the secret itself: a regenerated token never reads the old entry.
+    key = "personal:" + hashlib.sha256(token.encode()).hexdigest()
+    entry = cached_entry(key, build)
+    return calendar_response(request, entry, "my-events.ics", public=False)
+
+
+@login_required
+@require_POST
+def regenerate_token(request):
+    had_token = calendar_services.feed_token_for(request.user) is not None
+    calendar_services.create_or_regenerate_token(request.user)
+    if had_token:
+        messages.success(
+            request,
+            _("Your calendar feed has a new address. The old address no longer works."),
+        )
+    else:
+        messages.success(request, _("Your personal calendar feed is ready."))
+    return redirect("my_account")
