@@ -441,8 +441,11 @@ def handle_event_published(event):
                         event=locked, status=RegistrationStatus.WAITING, purged_at__isnull=True
                     )
                 )
-            queue_mails(recipients, kind, {"changed": changed_fields})
+        # Stored before the mail is queued, so an invitation built at any time
+        # (even at once, without waiting for the commit) carries the new SEQUENCE.
         EventPage.objects.filter(pk=locked.pk).update(**updates)
+        if kind is not None:
+            queue_mails(recipients, kind, {"changed": changed_fields})
         # A raised capacity (or a later closing time) may free seats at once.
         fill_free_seats(EventPage.objects.get(pk=locked.pk))
     return kind
