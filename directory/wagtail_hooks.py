@@ -1,0 +1,84 @@
+from django.db.models import Count, Q
+from django.urls import reverse
+from wagtail import hooks
+
+from directory.viewsets import DirectoryViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_directory_viewsets():
+    return DirectoryViewSetGroup()
+
+
+def _directory_url():
+    from directory.views import directory_page
+
+    page = directory_page()
+    return (page.url if page else None) or reverse("directory:index")
+
+
+@hooks.register("portal_home_sections", order=10)
+def directory_home_section(request, home_page):
+    from directory.models import ContactPerson, Institution
+    from directory.visibility import is_member, visible_values
+
+    viewer_is_member = is_member(request.user)
+    totals = Institution.objects.aggregate(
+        institutions=Count("pk"),
+        hotlines=Count(
+            "pk",
+            filter=~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member)),
+        ),
+    )
+    if not totals["institutions"]:
+        return None
+    focal_points = (
+        ContactPerson.objects.visible(viewer_is_member)
+        .filter(is_focal_point=True)
+        .values("institution_id")
+        .distinct()
+        .count()
+    )
+    return {
+        "template": "directory/sections/home.html",
+        "url": _directory_url(),
+        "institutions": totals["institutions"],
+        "hotlines": totals["hotlines"],
+        "focal_points": focal_points,
+    }
+
+
+@hooks.register("portal_account_sections")
+def directory_account_section(request):
+    from directory.models import Membership
+
+    memberships = list(Membership.objects.filter(user=request.user).select_related("institution"))
+    return {"template": "directory/sections/account.html", "memberships": memberships}
+
+
+TOPIC_SECTION_SIZE = 12
+
+
+@hooks.register("portal_topic_sections")
+def directory_topic_section(request, topic):
+    from directory.models import Institution
+
+    institutions = Institution.objects.filter(competences__slug=topic.slug).distinct()
+    shown = list(institutions.order_by("name")[: TOPIC_SECTION_SIZE + 1])
+    if not shown:
+        return None
+    more = len(shown) > TOPIC_SECTION_SIZE
+    return {
+        "template": "directory/sections/topic.html",
+        "institutions": shown[:TOPIC_SECTION_SIZE],
+        "more": more,
+        "total": institutions.count() if more else len(shown),
+        "url": f"{_directory_url()}?topic={topic.slug}",
+    }
+
+
+@hooks.register("portal_seed_demo", order=10)
+def seed_directory(context):
+    from directory import demo
+
+    demo.seed(context)
