@@ -9,6 +9,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from directory import search
 from directory.choices import InstitutionKind as K
 from directory.choices import MembershipStatus, Visibility
 from directory.models import (
@@ -1257,6 +1258,7 @@ def build_scale(count, today, stdout=None):
         Institution.languages.through.objects.bulk_create(language_links, batch_size=1000)
         Institution.competences.through.objects.bulk_create(topic_links, batch_size=1000)
         ContactPerson.objects.bulk_create(people, batch_size=1000)
+        search.refresh([pk for pk, _slug in saved])
         created += len(institutions)
         if stdout is not None:
             stdout.write(f"  synthetic institutions: {start + len(institutions)}/{count}")

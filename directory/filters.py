@@ -5,7 +5,7 @@ per facet, whatever the number of options."""
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
-from django.db.models import Count, F, Value
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from directory.choices import InstitutionKind
 from directory.countries import country_name, region_name
 from directory.models import Institution
+from directory.visibility import visible_values
 from portal.languages import LANGUAGE_NAMES
 
 MAX_QUERY_LENGTH = 200
-# Above this many text matches the ids are not inlined into later queries.
-MAX_INLINE_IDS = 900
 
 SORT_CHOICES = [("name", _("Name")), ("verified", _("Recently verified"))]
 
@@ -60,12 +59,9 @@ class InstitutionFilter(django_filters.FilterSet):
         label=_("Sort by"), choices=SORT_CHOICES, method="filter_sort", empty_label=None
     )
 
-    FACETS = {
-        "kind": "kind",
-        "country": "country",
-        "region": "region",
-        "topic": "competences__slug",
-        "language": "languages__code",
+    M2M_FACETS = {
+        "topic": (Institution.competences.through, "institution_id", "topic__slug"),
+        "language": (Institution.languages.through, "institution_id", "language_id"),
     }
 
     class Meta:
@@ -74,23 +70,13 @@ class InstitutionFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, viewer_is_member=False, **kwargs):
         self.viewer_is_member = viewer_is_member
-        self._text_ids = None
         super().__init__(data, *args, **kwargs)
 
     # Filters -----------------------------------------------------------
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
-        if not value:
-            return queryset
-        if self._text_ids is None:
-            # Run the text search once; the facet queries reuse its result.
-            matches = Institution.objects.search(value, self.viewer_is_member)
-            ids = list(matches.values_list("pk", flat=True)[: MAX_INLINE_IDS + 1])
-            self._text_ids = ids if len(ids) <= MAX_INLINE_IDS else False
-        if self._text_ids is False:
-            return queryset.search(value, self.viewer_is_member)
-        return queryset.filter(pk__in=self._text_ids)
+        return queryset.search(value, self.viewer_is_member) if value else queryset
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(country=value.upper())
@@ -106,13 +92,13 @@ class InstitutionFilter(django_filters.FilterSet):
 
     # Queries -------------------------------------------------------------
 
-    def filtered(self, queryset, exclude=None):
-        """The queryset with every valid filter applied except `exclude`."""
+    def filtered(self, queryset, exclude=()):
+        """The queryset with every valid filter applied except those in `exclude`."""
         # An invalid value is left out (and reported by the view); the
         # valid filters still apply.
-        cleaned = self.cleaned_data()
-        for name, value in cleaned.items():
-            if name == exclude or name == "sort":
+        exclude = {exclude} if isinstance(exclude, str) else set(exclude)
+        for name, value in self.cleaned_data().items():
+            if name in exclude or name == "sort":
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
@@ -137,45 +123,101 @@ class InstitutionFilter(django_filters.FilterSet):
             ).order_by("sort_name")
         return queryset.order_by("name")
 
+    def _selected(self):
+        cleaned = self.cleaned_data()
+        return {
+            "kind": cleaned.get("kind") or None,
+            "country": (cleaned.get("country") or "").upper() or None,
+            "region": cleaned.get("region") or None,
+            "focal": True if cleaned.get("focal") else None,
+            "hotline": True if cleaned.get("hotline") else None,
+        }
+
     def facets(self, base_queryset, topic_names):
         """Options with counts for each facet: how many institutions the list
-        would show with that option chosen and the other filters kept."""
-        cleaned = self.cleaned_data()
-        facets = {}
-        for name, field in self.FACETS.items():
-            rows = (
-                self.filtered(base_queryset, exclude=name)
-                .order_by()
-                .values(field)
-                .annotate(n=Count("pk", distinct=True))
-            )
-            counts = {row[field]: row["n"] for row in rows if row[field]}
-            selected = cleaned.get(name) or ""
-            if name == "country":
-                selected = selected.upper()
-            options = [
-                {"value": value, "label": self.option_label(name, value, topic_names), "count": n}
-                for value, n in counts.items()
-            ]
-            if selected and selected not in counts:
-                options.append(
-                    {
-                        "value": selected,
-                        "label": self.option_label(name, selected, topic_names),
-                        "count": 0,
-                    }
+        would show with that option chosen and the other filters kept.
+
+        Kind, country, region, focal point and hotline come from ONE grouped
+        query over the list without those five filters; each facet sums the
+        groups that pass the other four. Topics and languages are counted on
+        their link tables. Returns (facets, total)."""
+        selected = self._selected()
+        focal_field = "focal_members" if self.viewer_is_member else "focal_public"
+        columns = {
+            "kind": "kind",
+            "country": "country",
+            "region": "region",
+            "focal": focal_field,
+            "hotline": "hotline_shown",
+        }
+        groups = list(
+            self.filtered(base_queryset, exclude=columns)
+            .annotate(
+                hotline_shown=Case(
+                    When(
+                        ~Q(hotline="")
+                        & Q(hotline_visibility__in=visible_values(self.viewer_is_member)),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
                 )
-            options.sort(key=lambda option: str(option["label"]).lower())
-            facets[name] = {"options": options, "selected": selected}
-        for name in ("focal", "hotline"):
-            queryset = self.filtered(base_queryset, exclude=name)
-            queryset = (
-                queryset.with_focal_point(self.viewer_is_member)
-                if name == "focal"
-                else queryset.with_hotline(self.viewer_is_member)
             )
-            facets[name] = {"count": queryset.count(), "selected": bool(cleaned.get(name))}
-        return facets
+            .order_by()
+            .values(*columns.values())
+            .annotate(n=Count("pk"))
+        )
+
+        def passes(group, skip):
+            return all(
+                selected[name] is None or group[column] == selected[name]
+                for name, column in columns.items()
+                if name != skip
+            )
+
+        facets = {}
+        for name in ("kind", "country", "region"):
+            counts = {}
+            for group in groups:
+                if group[name] and passes(group, name):
+                    counts[group[name]] = counts.get(group[name], 0) + group["n"]
+            facets[name] = self._options(name, counts, selected[name], topic_names)
+        for name in ("focal", "hotline"):
+            count = sum(
+                group["n"] for group in groups if group[columns[name]] and passes(group, name)
+            )
+            facets[name] = {"count": count, "selected": bool(selected[name])}
+        total = sum(group["n"] for group in groups if passes(group, None))
+
+        cleaned = self.cleaned_data()
+        for name, (through, column, value_field) in self.M2M_FACETS.items():
+            filtered = self.filtered(base_queryset, exclude=name)
+            rows = (
+                through.objects.filter(institution_id__in=filtered.order_by().values("pk"))
+                .values(value_field)
+                .annotate(n=Count(column))
+                .values_list(value_field, "n")
+            )
+            counts = {value: n for value, n in rows if value}
+            facets[name] = self._options(name, counts, cleaned.get(name) or "", topic_names)
+        return facets, total
+
+    def _options(self, name, counts, selected, topic_names):
+        selected = selected or ""
+        options = [
+            {"value": value, "label": self.option_label(name, value, topic_names), "count": n}
+            for value, n in counts.items()
+        ]
+        if selected and selected not in counts:
+            options.append(
+                {
+                    "value": selected,
+                    "label": self.option_label(name, selected, topic_names),
+                    "count": 0,
+                }
+            )
+        options.sort(key=lambda option: str(option["label"]).lower())
+        return {"options": options, "selected": selected}
 
     @staticmethod
     def option_label(name, value, topic_names):

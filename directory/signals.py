@@ -1,4 +1,5 @@
 from allauth.account.signals import email_confirmed
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 
@@ -7,3 +8,24 @@ def grant_membership_by_domain(request, email_address, **kwargs):
     from directory.services import apply_domain_membership
 
     apply_domain_membership(email_address.user)
+
+
+@receiver(post_save, sender="directory.Institution", dispatch_uid="directory_institution_search")
+def refresh_institution_search(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from directory import search
+
+    search.refresh([instance.pk])
+
+
+@receiver(post_save, sender="directory.ContactPerson", dispatch_uid="directory_person_saved")
+@receiver(post_delete, sender="directory.ContactPerson", dispatch_uid="directory_person_deleted")
+def refresh_person_search(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from directory import search
+    from directory.models import Institution
+
+    if Institution.objects.filter(pk=instance.institution_id).exists():
+        search.refresh([instance.institution_id])

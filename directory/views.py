@@ -79,7 +79,11 @@ def institution_list(request, index_page=None):
             to_attr="visible_focal_points",
         ),
     )
+    names = topic_names()
+    facets, total = filterset.facets(Institution.objects.all(), names)
     paginator = Paginator(queryset, PAGE_SIZE)
+    # The grouped facet query has already counted the results.
+    paginator.count = total
     try:
         page_obj = paginator.page(request.GET.get("page") or 1)
     except InvalidPage as error:
@@ -93,8 +97,6 @@ def institution_list(request, index_page=None):
         }
         for institution in page_obj.object_list
     ]
-    names = topic_names()
-    facets = filterset.facets(Institution.objects.all(), names)
     if index_page is None:
         index_page = directory_page()
     context = {

@@ -29,25 +29,15 @@ def stale_before():
 class InstitutionQuerySet(models.QuerySet):
     def search(self, query, viewer_is_member):
         """Every word must match the name, Polish name, acronym, city, or the
-        name of a contact person the viewer may see."""
-        from directory.models.people import ContactPerson
+        name of a contact person the viewer may see (see directory.search)."""
+        from directory.search import text_condition
 
         for term in query.split()[:MAX_QUERY_TERMS]:
-            people = ContactPerson.objects.visible(viewer_is_member).filter(name__icontains=term)
-            self = self.filter(
-                Q(name__icontains=term)
-                | Q(name_pl__icontains=term)
-                | Q(short_name__icontains=term)
-                | Q(city__icontains=term)
-                | Q(pk__in=people.values("institution_id"))
-            )
+            self = self.filter(text_condition(term, viewer_is_member))
         return self
 
     def with_focal_point(self, viewer_is_member):
-        from directory.models.people import ContactPerson
-
-        focal = ContactPerson.objects.visible(viewer_is_member).filter(is_focal_point=True)
-        return self.filter(pk__in=focal.values("institution_id"))
+        return self.filter(**{"focal_members" if viewer_is_member else "focal_public": True})
 
     def with_hotline(self, viewer_is_member):
         from directory.visibility import visible_values
@@ -140,6 +130,11 @@ class Institution(ClusterableModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Maintained by directory.search.refresh; never edited by hand.
+    search_public = models.TextField(editable=False, default="")
+    search_members = models.TextField(editable=False, default="")
+    focal_public = models.BooleanField(editable=False, default=False)
+    focal_members = models.BooleanField(editable=False, default=False)
 
     objects = InstitutionQuerySet.as_manager()
 

@@ -1,3 +1,4 @@
+import re
 import statistics
 import time
 
@@ -70,7 +71,8 @@ class Command(BaseCommand):
                 median = statistics.median(timings)
                 p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
                 medians.append(median)
-                count = response.context["result_count"] if response.context else "?"
+                found = re.search(rb'data-count="(\d+)"', response.content)
+                count = found.group(1).decode() if found else "?"
                 self.stdout.write(f"{label:<28}{viewer:<11}{count:>8}{median:>11.1f}{p95:>9.1f}")
         if medians:
             self.stdout.write(
