@@ -17,9 +17,7 @@ def approved_member(db):
 @pytest.fixture
 def unverified(db):
     """Signed in, but has not verified their email (even with a membership)."""
-    membership = MembershipFactory(
-        user=UserFactory(email="unverified@example.org", verified=False)
-    )
+    membership = MembershipFactory(user=UserFactory(email="unverified@example.org", verified=False))
     return membership.user
 
 
