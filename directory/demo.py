@@ -9,6 +9,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from directory import cache as directory_cache
 from directory import search
 from directory.choices import InstitutionKind as K
 from directory.choices import MembershipStatus, Visibility
@@ -1259,6 +1260,7 @@ def build_scale(count, today, stdout=None):
         Institution.competences.through.objects.bulk_create(topic_links, batch_size=1000)
         ContactPerson.objects.bulk_create(people, batch_size=1000)
         search.refresh([pk for pk, _slug in saved])
+        directory_cache.bump()
         created += len(institutions)
         if stdout is not None:
             stdout.write(f"  synthetic institutions: {start + len(institutions)}/{count}")

@@ -4,6 +4,7 @@ per facet, whatever the number of options."""
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
@@ -133,6 +134,22 @@ class InstitutionFilter(django_filters.FilterSet):
             "hotline": True if cleaned.get("hotline") else None,
         }
 
+    def cached_facets(self, base_queryset, topic_names):
+        """facets(), cached until the directory's data changes."""
+        from directory import cache as directory_cache
+
+        params = {
+            name: value
+            for name, value in self.cleaned_data().items()
+            if name != "sort" and value not in (None, "", False)
+        }
+        key = directory_cache.facets_key(params, self.viewer_is_member, get_language())
+        result = cache.get(key)
+        if result is None:
+            result = self.facets(base_queryset, topic_names)
+            cache.set(key, result, directory_cache.FACETS_TIMEOUT)
+        return result
+
     def facets(self, base_queryset, topic_names):
         """Options with counts for each facet: how many institutions the list
         would show with that option chosen and the other filters kept.
@@ -205,7 +222,7 @@ class InstitutionFilter(django_filters.FilterSet):
     def _options(self, name, counts, selected, topic_names):
         selected = selected or ""
         options = [
-            {"value": value, "label": self.option_label(name, value, topic_names), "count": n}
+            {"value": value, "label": str(self.option_label(name, value, topic_names)), "count": n}
             for value, n in counts.items()
         ]
         if selected and selected not in counts:

@@ -80,7 +80,7 @@ def institution_list(request, index_page=None):
         ),
     )
     names = topic_names()
-    facets, total = filterset.facets(Institution.objects.all(), names)
+    facets, total = filterset.cached_facets(Institution.objects.all(), names)
     paginator = Paginator(queryset, PAGE_SIZE)
     # The grouped facet query has already counted the results.
     paginator.count = total

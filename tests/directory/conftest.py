@@ -1,9 +1,18 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from tests.directory.factories import MembershipFactory
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Cached filter counts must not leak from one test's data into another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

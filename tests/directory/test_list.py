@@ -204,3 +204,15 @@ def test_directory_page_and_polish_slug(client, home_page, locales):
     response = client.get("/pl/katalog/")
     assert response.status_code == 200
     assert "Katalog kontaktów" in response.content.decode()
+
+
+def test_filter_counts_follow_data_changes(client, sample):
+    first = client.get("/directory/", {"kind": "ngo"})
+    assert first.context["result_count"] == 1
+    InstitutionFactory(name="Second Shelter", kind=InstitutionKind.NGO)
+    second = client.get("/directory/", {"kind": "ngo"})
+    assert second.context["result_count"] == 2
+    kinds = {o["value"]: o["count"] for o in second.context["facets"]["kind"]["options"]}
+    assert kinds["ngo"] == 2
+    sample["shelter"].delete()
+    assert client.get("/directory/", {"kind": "ngo"}).context["result_count"] == 1

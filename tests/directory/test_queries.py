@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from directory import cache as directory_cache
 from directory import search
 from directory.choices import Visibility
 from directory.models import ContactPerson, Institution
@@ -44,6 +45,8 @@ def build(start, count):
         ]
     )
     search.refresh()
+    # bulk_create sends no signals: say that the data changed.
+    directory_cache.bump()
 
 
 URLS = [
@@ -58,6 +61,7 @@ URLS = [
 
 def measure(client, url):
     client.get(url)  # warm caches (site root, locales)
+    directory_cache.bump()  # …but count the filter-count queries too
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -75,6 +79,7 @@ def test_query_count_does_not_grow(
     build(50, 1950)
     assert Institution.objects.count() > 2000
     for url in URLS:
+        directory_cache.bump()
         with django_assert_max_num_queries(small[url]):
             client.get(url)
     assert max(small.values()) <= 45
