@@ -593,6 +593,18 @@ BG_UNITS = [
     ),
 ]
 
+BG_ACRONYMS = {
+    "nadwislanski": "NwOSG",
+    "nadbuzanski": "NbOSG",
+    "podlaski": "PoOSG",
+    "warminsko-mazurski": "W-MOSG",
+    "morski": "MOSG",
+    "nadodrzanski": "NOSG",
+    "slaski": "ŚlOSG",
+    "karpacki": "KaOSG",
+    "bieszczadzki": "BiOSG",
+}
+
 # District labour inspectorates: slug suffix, English city, Polish locative, region.
 LABOUR_INSPECTORATES = [
     ("bialystok", "Białystok", "w Białymstoku", "podlaskie"),
@@ -886,7 +898,7 @@ def build_institutions(today, topics):
             topics,
             name=f"{unit_en} Border Guard Regional Unit",
             name_pl=f"{unit_pl} Oddział Straży Granicznej",
-            short_name=f"{unit_pl[:2].upper()}OSG" if unit_slug != "nadwislanski" else "NwOSG",
+            short_name=BG_ACRONYMS[unit_slug],
             kind=K.BORDER_GUARD,
             parent=hq,
             country="PL",
