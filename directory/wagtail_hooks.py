@@ -19,32 +19,27 @@ def _directory_url():
 
 @hooks.register("portal_home_sections", order=10)
 def directory_home_section(request, home_page):
-    from directory.models import ContactPerson, Institution
+    from directory.models import Institution
     from directory.visibility import is_member, visible_values
 
     viewer_is_member = is_member(request.user)
+    focal_field = "focal_members" if viewer_is_member else "focal_public"
     totals = Institution.objects.aggregate(
         institutions=Count("pk"),
         hotlines=Count(
             "pk",
             filter=~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member)),
         ),
+        focal_points=Count("pk", filter=Q(**{focal_field: True})),
     )
     if not totals["institutions"]:
         return None
-    focal_points = (
-        ContactPerson.objects.visible(viewer_is_member)
-        .filter(is_focal_point=True)
-        .values("institution_id")
-        .distinct()
-        .count()
-    )
     return {
         "template": "directory/sections/home.html",
         "url": _directory_url(),
         "institutions": totals["institutions"],
         "hotlines": totals["hotlines"],
-        "focal_points": focal_points,
+        "focal_points": totals["focal_points"],
     }
 
 
