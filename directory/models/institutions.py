@@ -147,6 +147,8 @@ class Institution(ClusterableModel):
             models.Index(fields=["country", "region"]),
             models.Index(fields=["city"]),
             models.Index(fields=["last_verified_at"]),
+            # The default order of the list: page N without sorting everything.
+            models.Index(fields=["name"]),
         ]
 
     def __str__(self):
