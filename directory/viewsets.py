@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -62,6 +63,26 @@ class MembershipFilterSet(WagtailFilterSet):
         fields = ["status", "method"]
 
 
+class RecordVerifierMixin:
+    """Whoever sets a new "last verified" date is recorded as the verifier."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        form = self.form
+        if "last_verified_at" in form.changed_data and "last_verified_by" not in form.changed_data:
+            instance.last_verified_by = self.request.user
+            instance.save(update_fields=["last_verified_by"])
+        return instance
+
+
+class InstitutionCreateView(RecordVerifierMixin, generic.CreateView):
+    pass
+
+
+class InstitutionEditView(RecordVerifierMixin, generic.EditView):
+    pass
+
+
 STALE_COLUMN = BooleanColumn("is_stale", label=_("Needs verification"))
 
 
@@ -70,6 +91,8 @@ class InstitutionViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Institutions")
     name = "directory_institution"
+    add_view_class = InstitutionCreateView
+    edit_view_class = InstitutionEditView
     list_display = [
         "localized_name",
         "short_name",

@@ -69,3 +69,41 @@ def test_members_have_no_directory_admin(client, approved_member):
     client.force_login(approved_member)
     response = client.get("/admin/directory_institution/")
     assert response.status_code in {302, 403}
+
+
+def test_editing_the_verified_date_records_the_verifier(client, moderator):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    institution = InstitutionFactory(name="Verify Me", last_verified_at=None)
+    client.force_login(moderator)
+    url = f"/admin/directory_institution/edit/{institution.pk}/"
+    data = nested_form_data(
+        {
+            "name": "Verify Me",
+            "name_pl": "",
+            "short_name": "",
+            "slug": institution.slug,
+            "kind": "ngo",
+            "country": "PL",
+            "region": "mazowieckie",
+            "city": "Warsaw",
+            "postal_address": "",
+            "address_visibility": "public",
+            "phone": "",
+            "phone_visibility": "public",
+            "email": "",
+            "email_visibility": "public",
+            "hotline": "",
+            "hotline_visibility": "public",
+            "website": "",
+            "description": "",
+            "description_pl": "",
+            "last_verified_at": timezone.localdate().isoformat(),
+            "contact_people": inline_formset([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    institution.refresh_from_db()
+    assert institution.last_verified_at == timezone.localdate()
+    assert institution.last_verified_by == moderator
