@@ -97,10 +97,12 @@ def institution_list(request, index_page=None):
         }
         for institution in page_obj.object_list
     ]
-    if index_page is None:
-        index_page = directory_page()
     context = {
+        # Only a list served by the Wagtail page passes it as `page`: the
+        # language switcher then links to the page's translation. On
+        # /directory/ the switcher keeps the path and the filters instead.
         "page": index_page,
+        "directory_page": index_page or directory_page(),
         "filter": filterset,
         "form": filterset.form,
         "facets": facets,
@@ -150,7 +152,7 @@ def institution_detail(request, slug, report_form=None, status=200):
     children = list(institution.children.order_by("name"))
     index_page = directory_page()
     context = {
-        "page": index_page,
+        "directory_page": index_page,
         "institution": institution,
         "channels": institution.public_channels(viewer_is_member),
         "has_hidden_channels": institution.has_hidden_channels(viewer_is_member),
@@ -205,7 +207,7 @@ def contact_detail(request, pk):
     person = _visible_person(request, pk)
     names = topic_names()
     context = {
-        "page": directory_page(),
+        "directory_page": directory_page(),
         "person": person,
         "institution": person.institution,
         "topics": [names.get(topic.slug, topic.name) for topic in person.topics.all()],

@@ -216,3 +216,10 @@ def test_filter_counts_follow_data_changes(client, sample):
     assert kinds["ngo"] == 2
     sample["shelter"].delete()
     assert client.get("/directory/", {"kind": "ngo"}).context["result_count"] == 1
+
+
+def test_language_switch_keeps_filters_on_the_list_and_detail(client, sample):
+    body = client.get("/directory/", {"q": "lublin"}).content.decode()
+    assert 'href="/pl/directory/?q=lublin"' in body
+    detail = client.get("/directory/oip-lublin/").content.decode()
+    assert 'href="/pl/directory/oip-lublin/"' in detail

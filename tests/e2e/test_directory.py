@@ -41,7 +41,8 @@ def test_filtering_gives_a_shareable_url(page, demo_site):
     page.get_by_label("Search", exact=True).fill("lublin")
     page.get_by_label("Kind").select_option("labour_inspectorate")
     page.get_by_role("button", name="Show results").click()
-    page.wait_for_url("**/directory/?q=lublin&kind=labour_inspectorate**")
+    # Fields left at "any" are not sent: the URL stays short enough to share.
+    page.wait_for_url("**/directory/?q=lublin&kind=labour_inspectorate")
     assert page.get_by_role("heading", level=2, name="1 institution").is_visible()
     page.get_by_role("link", name="District Labour Inspectorate in Lublin").click()
     assert page.locator("h1").inner_text().startswith("District Labour Inspectorate in Lublin")
