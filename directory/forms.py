@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Institution
 
+# Larger numbers do not fit the database's integer column.
+MAX_ID = 2**63 - 1
+
 
 class OutdatedReportForm(forms.Form):
     message = forms.CharField(
@@ -14,11 +17,17 @@ class OutdatedReportForm(forms.Form):
 
 
 class MembershipRequestForm(forms.Form):
-    institution = forms.ModelChoiceField(
+    institution = forms.IntegerField(
         label=_("Institution"),
-        queryset=Institution.objects.all(),
+        min_value=1,
+        max_value=MAX_ID,
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": _("Choose an institution from the directory.")},
+        error_messages={
+            "invalid": _("Choose an institution from the directory."),
+            "min_value": _("Choose an institution from the directory."),
+            "max_value": _("Choose an institution from the directory."),
+            "required": _("Choose an institution from the directory."),
+        },
     )
     position = forms.CharField(label=_("Your position"), max_length=200, required=False)
     message = forms.CharField(
@@ -28,3 +37,9 @@ class MembershipRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("How can the moderators confirm that you work there?"),
     )
+
+    def clean_institution(self):
+        institution = Institution.objects.filter(pk=self.cleaned_data["institution"]).first()
+        if institution is None:
+            raise forms.ValidationError(_("Choose an institution from the directory."))
+        return institution

@@ -17,7 +17,7 @@ from directory import hsds, services
 from directory.choices import MembershipStatus
 from directory.countries import country_name, region_name
 from directory.filters import MAX_QUERY_LENGTH, InstitutionFilter
-from directory.forms import MembershipRequestForm, OutdatedReportForm
+from directory.forms import MAX_ID, MembershipRequestForm, OutdatedReportForm
 from directory.models import ContactPerson, DirectoryIndexPage, Institution, Membership
 from directory.vcards import institution_vcard as build_institution_vcard
 from directory.vcards import person_vcard
@@ -190,6 +190,8 @@ def report_outdated(request, slug):
 
 
 def _visible_person(request, pk):
+    if pk > MAX_ID:
+        raise Http404(_("No such contact."))
     person = (
         ContactPerson.objects.visible_to(request.user)
         .select_related("institution")
@@ -358,7 +360,7 @@ def request_membership(request):
         status = 400
     chosen = None
     institution_id = request.GET.get("institution")
-    if institution_id and institution_id.isdigit():
+    if institution_id and institution_id.isdigit() and int(institution_id) <= MAX_ID:
         chosen = Institution.objects.filter(pk=institution_id).first()
         if chosen is not None:
             form = MembershipRequestForm(initial={"institution": chosen.pk})

@@ -223,3 +223,14 @@ def test_language_switch_keeps_filters_on_the_list_and_detail(client, sample):
     assert 'href="/pl/directory/?q=lublin"' in body
     detail = client.get("/directory/oip-lublin/").content.decode()
     assert 'href="/pl/directory/oip-lublin/"' in detail
+
+
+def test_huge_ids_are_404_not_500(client, sample, user):
+    huge = "9" * 30
+    assert client.get(f"/directory/contacts/{huge}.vcf").status_code == 404
+    assert client.get(f"/directory/contacts/{huge}/").status_code == 404
+    assert client.get("/directory/", {"page": huge}).status_code == 404
+    assert client.get("/directory/hsds.json", {"page": huge}).status_code == 404
+    client.force_login(user)
+    assert client.get("/directory/membership/", {"institution": huge}).status_code == 200
+    assert client.post("/directory/membership/", {"institution": huge}).status_code == 400
