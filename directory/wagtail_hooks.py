@@ -1,6 +1,7 @@
 from django.db.models import Count, Q
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
 
 from directory.viewsets import DirectoryViewSetGroup
 
@@ -77,3 +78,28 @@ def seed_directory(context):
     from directory import demo
 
     demo.seed(context)
+
+
+class PendingMembershipsSummaryItem(SummaryItem):
+    """On the admin dashboard: requests waiting for a moderator, and reports
+    of outdated entries, each linking to its filtered queue."""
+
+    order = 50
+    template_name = "directory/admin/summary_item.html"
+
+    def get_context_data(self, parent_context):
+        from directory.choices import MembershipStatus
+        from directory.models import Membership, OutdatedReport
+
+        return {
+            "requests": Membership.objects.filter(status=MembershipStatus.REQUESTED).count(),
+            "reports": OutdatedReport.objects.filter(resolved=False).count(),
+        }
+
+    def is_shown(self):
+        return self.request.user.has_perm("directory.change_membership")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_directory_summary_item(request, items):
+    items.append(PendingMembershipsSummaryItem(request))

@@ -107,3 +107,16 @@ def test_editing_the_verified_date_records_the_verifier(client, moderator):
     institution.refresh_from_db()
     assert institution.last_verified_at == timezone.localdate()
     assert institution.last_verified_by == moderator
+
+
+def test_dashboard_shows_pending_requests_to_moderators(client, moderator):
+    from directory import services
+    from tests.factories import UserFactory
+
+    services.request_membership(UserFactory(), InstitutionFactory())
+    client.force_login(moderator)
+    body = client.get("/admin/").content.decode()
+    assert "1 membership request waiting" in body
+    assert "/admin/directory_membership/?status=requested" in body
+    queue = client.get("/admin/directory_membership/?status=requested")
+    assert queue.status_code == 200
