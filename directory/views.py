@@ -113,11 +113,18 @@ def institution_list(request, index_page=None):
         "result_label": ngettext("%(count)s institution", "%(count)s institutions", paginator.count)
         % {"count": paginator.count},
         "viewer_is_member": viewer_is_member,
-        "query_string": request.GET.urlencode(),
+        # For the export links: the same filters, whatever page is shown.
+        "query_string": _without_page(request.GET),
     }
     return render(
         request, "directory/institution_list.html", context, status=400 if errors else 200
     )
+
+
+def _without_page(query):
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 def institution_sections(request, institution):
