@@ -1097,6 +1097,21 @@ def build_people(institutions, today, topics):
     )
     person.languages.set(["pl", "uk", "ru", "en"])
     person.topics.set([topics[T_LABOUR], topics[T_ID]])
+    # A record nobody has confirmed for over a year, where the demo editor is a
+    # member: `directory_reminders` has someone to remind.
+    ContactPerson.objects.update_or_create(
+        institution=institutions["border-guard-hq"],
+        email="tomasz.wieczorek@example.org",
+        defaults={
+            "name": "Tomasz Wieczorek",
+            "position": "Liaison officer, international cooperation",
+            "phone": "+48 22 000 99 10",
+            "is_focal_point": False,
+            "visibility": Visibility.MEMBERS,
+            "is_active": True,
+            "last_verified_at": today - datetime.timedelta(days=430),
+        },
+    )
     # A public help-desk contact in Lublin, for the public and for referrals.
     desk = institutions["lublin-migrant-help-desk"]
     person, _created = ContactPerson.objects.update_or_create(

@@ -63,7 +63,7 @@ class Command(BaseCommand):
                     )
                 subject, _sep, text = body.strip().partition("\n")
                 if dry_run:
-                    self.stdout.write(f"{user.email}: {subject.strip()} ({len(lines)} records)")
+                    self.stdout.write(f"{user.email}: {subject.strip()} ({len(lines)} stale)")
                 else:
                     send_mail(subject.strip(), text.strip(), None, [user.email])
                 sent += 1
