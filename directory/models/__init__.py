@@ -1,5 +1,14 @@
 from .institutions import Institution, InstitutionEmailDomain
 from .memberships import Membership
+from .pages import DirectoryIndexPage
 from .people import ContactPerson
+from .reports import OutdatedReport
 
-__all__ = ["ContactPerson", "Institution", "InstitutionEmailDomain", "Membership"]
+__all__ = [
+    "ContactPerson",
+    "DirectoryIndexPage",
+    "Institution",
+    "InstitutionEmailDomain",
+    "Membership",
+    "OutdatedReport",
+]

@@ -1,5 +1,8 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
@@ -7,6 +10,46 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 
 from directory.choices import InstitutionKind, Visibility
+
+MAX_QUERY_TERMS = 6
+
+
+def stale_after_days():
+    return getattr(settings, "DIRECTORY_STALE_AFTER_DAYS", 365)
+
+
+def stale_before():
+    """Records verified before this date (or never) are stale; computed per
+    call so that a long-running server does not keep an old date."""
+    from django.utils import timezone
+
+    return timezone.localdate() - datetime.timedelta(days=stale_after_days())
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def search(self, query, viewer_is_member):
+        """Every word must match the name, Polish name, acronym, city, or the
+        name of a contact person the viewer may see (see directory.search)."""
+        from directory.search import text_condition
+
+        for term in query.split()[:MAX_QUERY_TERMS]:
+            self = self.filter(text_condition(term, viewer_is_member))
+        return self
+
+    def with_focal_point(self, viewer_is_member):
+        return self.filter(**{"focal_members" if viewer_is_member else "focal_public": True})
+
+    def with_hotline(self, viewer_is_member):
+        from directory.visibility import visible_values
+
+        return self.exclude(hotline="").filter(
+            hotline_visibility__in=visible_values(viewer_is_member)
+        )
+
+    def stale(self):
+        return self.filter(
+            Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_before())
+        )
 
 
 class Institution(ClusterableModel):
@@ -87,6 +130,13 @@ class Institution(ClusterableModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Maintained by directory.search.refresh; never edited by hand.
+    search_public = models.TextField(editable=False, default="")
+    search_members = models.TextField(editable=False, default="")
+    focal_public = models.BooleanField(editable=False, default=False)
+    focal_members = models.BooleanField(editable=False, default=False)
+
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("institution")
@@ -97,6 +147,8 @@ class Institution(ClusterableModel):
             models.Index(fields=["country", "region"]),
             models.Index(fields=["city"]),
             models.Index(fields=["last_verified_at"]),
+            # The default order of the list: page N without sorting everything.
+            models.Index(fields=["name"]),
         ]
 
     def __str__(self):
@@ -122,6 +174,55 @@ class Institution(ClusterableModel):
         if translation.get_language() == "pl" and self.name_pl:
             return self.name_pl
         return self.name
+
+    @property
+    def is_stale(self):
+        return self.last_verified_at is None or self.last_verified_at < stale_before()
+
+    def public_channels(self, viewer_is_member):
+        """The contact channels this viewer may see; members-only ones are
+        blank. Every door (page, vCard, CSV, HSDS) reads channels from here."""
+
+        def allowed(visibility):
+            return viewer_is_member or visibility == Visibility.PUBLIC
+
+        show_address = allowed(self.address_visibility)
+        return {
+            "postal_address": self.postal_address if show_address else "",
+            "latitude": self.latitude if show_address else None,
+            "longitude": self.longitude if show_address else None,
+            "phone": self.phone if allowed(self.phone_visibility) else "",
+            "email": self.email if allowed(self.email_visibility) else "",
+            "hotline": self.hotline if allowed(self.hotline_visibility) else "",
+            "website": self.website,
+        }
+
+    def has_hidden_channels(self, viewer_is_member):
+        """True when some channel exists but is kept from this viewer."""
+        if viewer_is_member:
+            return False
+        channels = self.public_channels(False)
+        return any(
+            getattr(self, name) and not channels[name]
+            for name in ("postal_address", "phone", "email", "hotline")
+        )
+
+    def osm_url(self, viewer_is_member):
+        channels = self.public_channels(viewer_is_member)
+        if channels["latitude"] is None or channels["longitude"] is None:
+            return ""
+        lat, lon = channels["latitude"], channels["longitude"]
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+
+    def get_ancestors(self):
+        """Parents up to the top (nearest first); bounded by MAX_DEPTH so a
+        mistaken cycle cannot loop forever."""
+        ancestors, current, seen = [], self.parent, {self.pk}
+        while current is not None and current.pk not in seen and len(ancestors) < 10:
+            ancestors.append(current)
+            seen.add(current.pk)
+            current = current.parent
+        return ancestors
 
     @property
     def localized_description(self):

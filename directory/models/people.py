@@ -6,6 +6,20 @@ from modelcluster.fields import ParentalKey
 from directory.choices import Visibility
 
 
+class ContactPersonQuerySet(models.QuerySet):
+    def visible(self, viewer_is_member):
+        """Active people whose visibility this viewer may see — the one rule
+        behind the list, the institution page, vCards, CSV and HSDS."""
+        from directory.visibility import visible_values
+
+        return self.filter(is_active=True, visibility__in=visible_values(viewer_is_member))
+
+    def visible_to(self, user):
+        from directory.visibility import is_member
+
+        return self.visible(is_member(user))
+
+
 class ContactPerson(models.Model):
     """A named officer or staff member. People change jobs: deactivate, never delete."""
 
@@ -34,19 +48,49 @@ class ContactPerson(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Untick when the person leaves; the record is kept for history."),
+    )
+    deactivated_at = models.DateTimeField(_("deactivated"), null=True, blank=True)
     last_verified_at = models.DateField(_("last verified"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contact person")
         verbose_name_plural = _("contact people")
         ordering = ["-is_focal_point", "name"]
-        indexes = [models.Index(fields=["institution", "is_active", "visibility"])]
+        indexes = [
+            models.Index(fields=["institution", "is_active", "visibility"]),
+            models.Index(fields=["last_verified_at"]),
+        ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        from django.utils import timezone
+
+        if self.is_active:
+            self.deactivated_at = None
+        elif self.deactivated_at is None:
+            self.deactivated_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("directory:contact", kwargs={"pk": self.pk})
+
+    def delete(self, *args, **kwargs):
+        """People are deactivated, never silently deleted."""
+        self.is_active = False
+        self.save()
+
+    @property
+    def is_stale(self):
+        from directory.models.institutions import stale_before
+
+        return self.last_verified_at is None or self.last_verified_at < stale_before()

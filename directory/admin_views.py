@@ -1,0 +1,119 @@
+"""Small Wagtail admin views: deciding membership requests, and the CSV import."""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+
+from directory import importer, services
+from directory.choices import MembershipStatus
+from directory.models import Membership
+
+
+def decide_link(membership):
+    if membership.status != MembershipStatus.REQUESTED:
+        return ""
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("directory_membership:decide", args=[membership.pk]),
+        _("Approve or reject"),
+    )
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (sent to the user when rejecting)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@permission_required("directory.change_membership", raise_exception=True)
+def decide_membership(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("user", "institution"), pk=pk)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decision = request.POST.get("decision")
+        try:
+            if decision == "approve":
+                services.approve_membership(membership, by=request.user)
+                messages.success(request, _("Membership approved; the user has been emailed."))
+            elif decision == "reject":
+                services.reject_membership(
+                    membership, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Request rejected; the user has been emailed."))
+            else:
+                messages.error(request, _("Choose approve or reject."))
+                return redirect("directory_membership:decide", pk=pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("directory_membership:index")
+    return TemplateResponse(
+        request,
+        "directory/admin/decide_membership.html",
+        {
+            "membership": membership,
+            "form": form,
+            "page_title": _("Membership request"),
+            "header_icon": "group",
+        },
+    )
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What the file contains"),
+        choices=[
+            ("institutions", gettext_lazy("Institutions")),
+            ("contacts", gettext_lazy("Contact people")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(label=gettext_lazy("CSV file (UTF-8)"))
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Dry run: check the file and show what would change, import nothing"),
+        required=False,
+        initial=True,
+    )
+
+
+@permission_required("directory.add_institution", raise_exception=True)
+def import_view(request):
+    result = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            result = importer.import_csv(
+                form.cleaned_data["file"], form.cleaned_data["kind"], form.cleaned_data["dry_run"]
+            )
+            if result.imported:
+                messages.success(
+                    request,
+                    _("Imported %(count)d rows.") % {"count": len(result.rows)},
+                )
+            elif not result.ok:
+                status = 400
+        else:
+            status = 400
+    return TemplateResponse(
+        request,
+        "directory/admin/import.html",
+        {
+            "form": form,
+            "result": result,
+            "page_title": _("Import the directory from CSV"),
+            "header_icon": "upload",
+            "institution_columns": importer.INSTITUTION_COLUMNS,
+            "contact_columns": importer.CONTACT_COLUMNS,
+        },
+        status=status,
+    )

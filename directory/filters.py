@@ -1,0 +1,251 @@
+"""The directory list's filters: GET parameters, so a filtered list is a URL
+that can be shared. Counts next to the options come from one aggregate query
+per facet, whatever the number of options."""
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.db.models import BooleanField, Case, Count, F, Q, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from directory.choices import InstitutionKind
+from directory.countries import country_name, region_name
+from directory.models import Institution
+from directory.visibility import visible_values
+from portal.languages import LANGUAGE_NAMES
+
+MAX_QUERY_LENGTH = 200
+
+SORT_CHOICES = [("name", _("Name")), ("verified", _("Recently verified"))]
+
+
+class InstitutionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Name, acronym, city or a person's name"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=InstitutionKind.choices, empty_label=_("Any kind")
+    )
+    country = django_filters.CharFilter(
+        label=_("Country"),
+        method="filter_country",
+        validators=[RegexValidator(r"^[A-Za-z]{2}$", _("Choose a country from the list."))],
+    )
+    region = django_filters.CharFilter(label=_("Region"), max_length=100)
+    topic = django_filters.CharFilter(
+        label=_("Topic"),
+        field_name="competences__slug",
+        max_length=120,
+        validators=[RegexValidator(r"^[-\w]+$", _("Choose a topic from the list."))],
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        field_name="languages__code",
+        choices=sorted(LANGUAGE_NAMES.items()),
+        empty_label=_("Any language"),
+    )
+    focal = django_filters.BooleanFilter(
+        label=_("Focal points only"), method="filter_focal", widget=forms.CheckboxInput
+    )
+    hotline = django_filters.BooleanFilter(
+        label=_("Has a 24/7 hotline"), method="filter_hotline", widget=forms.CheckboxInput
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, method="filter_sort", empty_label=None
+    )
+
+    M2M_FACETS = {
+        "topic": (Institution.competences.through, "institution_id", "topic__slug"),
+        "language": (Institution.languages.through, "institution_id", "language_id"),
+    }
+
+    class Meta:
+        model = Institution
+        fields = []
+
+    def __init__(self, data=None, *args, viewer_is_member=False, **kwargs):
+        self.viewer_is_member = viewer_is_member
+        super().__init__(data, *args, **kwargs)
+
+    # Filters -----------------------------------------------------------
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        return queryset.search(value, self.viewer_is_member) if value else queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(country=value.upper())
+
+    def filter_focal(self, queryset, name, value):
+        return queryset.with_focal_point(self.viewer_is_member) if value else queryset
+
+    def filter_hotline(self, queryset, name, value):
+        return queryset.with_hotline(self.viewer_is_member) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset
+
+    # Queries -------------------------------------------------------------
+
+    def filtered(self, queryset, exclude=()):
+        """The queryset with every valid filter applied except those in `exclude`."""
+        # An invalid value is left out (and reported by the view); the
+        # valid filters still apply.
+        exclude = {exclude} if isinstance(exclude, str) else set(exclude)
+        for name, value in self.cleaned_data().items():
+            if name in exclude or name == "sort":
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def cleaned_data(self):
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    def filter_queryset(self, queryset):
+        queryset = self.filtered(queryset)
+        return self.sorted(queryset)
+
+    def sorted(self, queryset):
+        sort = self.cleaned_data().get("sort") or "name"
+        if sort == "verified":
+            return queryset.order_by(F("last_verified_at").desc(nulls_last=True), "name")
+        if get_language() == "pl":
+            return queryset.annotate(
+                sort_name=Coalesce(NullIf("name_pl", Value("")), "name")
+            ).order_by("sort_name")
+        return queryset.order_by("name")
+
+    def _selected(self):
+        cleaned = self.cleaned_data()
+        return {
+            "kind": cleaned.get("kind") or None,
+            "country": (cleaned.get("country") or "").upper() or None,
+            "region": cleaned.get("region") or None,
+            "focal": True if cleaned.get("focal") else None,
+            "hotline": True if cleaned.get("hotline") else None,
+        }
+
+    def cached_facets(self, base_queryset, topic_names):
+        """facets(), cached until the directory's data changes."""
+        from directory import cache as directory_cache
+
+        params = {
+            name: value
+            for name, value in self.cleaned_data().items()
+            if name != "sort" and value not in (None, "", False)
+        }
+        key = directory_cache.facets_key(params, self.viewer_is_member, get_language())
+        result = cache.get(key)
+        if result is None:
+            result = self.facets(base_queryset, topic_names)
+            cache.set(key, result, directory_cache.FACETS_TIMEOUT)
+        return result
+
+    def facets(self, base_queryset, topic_names):
+        """Options with counts for each facet: how many institutions the list
+        would show with that option chosen and the other filters kept.
+
+        Kind, country, region, focal point and hotline come from ONE grouped
+        query over the list without those five filters; each facet sums the
+        groups that pass the other four. Topics and languages are counted on
+        their link tables. Returns (facets, total)."""
+        selected = self._selected()
+        focal_field = "focal_members" if self.viewer_is_member else "focal_public"
+        columns = {
+            "kind": "kind",
+            "country": "country",
+            "region": "region",
+            "focal": focal_field,
+            "hotline": "hotline_shown",
+        }
+        groups = list(
+            self.filtered(base_queryset, exclude=columns)
+            .annotate(
+                hotline_shown=Case(
+                    When(
+                        ~Q(hotline="")
+                        & Q(hotline_visibility__in=visible_values(self.viewer_is_member)),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .order_by()
+            .values(*columns.values())
+            .annotate(n=Count("pk"))
+        )
+
+        def passes(group, skip):
+            return all(
+                selected[name] is None or group[column] == selected[name]
+                for name, column in columns.items()
+                if name != skip
+            )
+
+        facets = {}
+        for name in ("kind", "country", "region"):
+            counts = {}
+            for group in groups:
+                if group[name] and passes(group, name):
+                    counts[group[name]] = counts.get(group[name], 0) + group["n"]
+            facets[name] = self._options(name, counts, selected[name], topic_names)
+        for name in ("focal", "hotline"):
+            count = sum(
+                group["n"] for group in groups if group[columns[name]] and passes(group, name)
+            )
+            facets[name] = {"count": count, "selected": bool(selected[name])}
+        total = sum(group["n"] for group in groups if passes(group, None))
+
+        cleaned = self.cleaned_data()
+        for name, (through, column, value_field) in self.M2M_FACETS.items():
+            filtered = self.filtered(base_queryset, exclude=name)
+            rows = (
+                through.objects.filter(institution_id__in=filtered.order_by().values("pk"))
+                .values(value_field)
+                .annotate(n=Count(column))
+                .values_list(value_field, "n")
+            )
+            counts = {value: n for value, n in rows if value}
+            facets[name] = self._options(name, counts, cleaned.get(name) or "", topic_names)
+        return facets, total
+
+    def _options(self, name, counts, selected, topic_names):
+        selected = selected or ""
+        options = [
+            {"value": value, "label": str(self.option_label(name, value, topic_names)), "count": n}
+            for value, n in counts.items()
+        ]
+        if selected and selected not in counts:
+            options.append(
+                {
+                    "value": selected,
+                    "label": self.option_label(name, selected, topic_names),
+                    "count": 0,
+                }
+            )
+        options.sort(key=lambda option: str(option["label"]).lower())
+        return {"options": options, "selected": selected}
+
+    @staticmethod
+    def option_label(name, value, topic_names):
+        if name == "kind":
+            return dict(InstitutionKind.choices).get(value, value)
+        if name == "country":
+            return country_name(value)
+        if name == "region":
+            return region_name(value)
+        if name == "topic":
+            return topic_names.get(value, value)
+        if name == "language":
+            return LANGUAGE_NAMES.get(value, value)
+        return value

@@ -1,0 +1,379 @@
+"""CSV import of institutions and contact people.
+
+Every row is checked first; when any row is bad nothing is imported and every
+problem is reported with its line number. A dry run stops after the checks
+and shows what would happen."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from directory.choices import InstitutionKind, Visibility
+from directory.models import ContactPerson, Institution
+from portal.models import Language, Topic
+
+INSTITUTION_COLUMNS = [
+    "slug",
+    "name",
+    "name_pl",
+    "short_name",
+    "kind",
+    "parent",
+    "country",
+    "region",
+    "city",
+    "postal_address",
+    "phone",
+    "email",
+    "website",
+    "hotline",
+    "languages",
+    "competences",
+    "last_verified_at",
+]
+INSTITUTION_REQUIRED = ["name", "kind"]
+CONTACT_COLUMNS = [
+    "institution",
+    "name",
+    "position",
+    "email",
+    "phone",
+    "mobile",
+    "languages",
+    "topics",
+    "focal_point",
+    "visibility",
+    "last_verified_at",
+]
+CONTACT_REQUIRED = ["institution", "name"]
+MAX_ROWS = 20_000
+MAX_BYTES = 10 * 1024 * 1024
+TRUE_VALUES = {"1", "yes", "true", "tak", "y", "x"}
+FALSE_VALUES = {"", "0", "no", "false", "nie", "n"}
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    errors: list = field(default_factory=list)  # (line, message)
+    rows: list = field(default_factory=list)  # (line, action, label)
+    imported: bool = False
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _read(uploaded, result):
+    data = uploaded.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        result.errors.append((0, _("The file is larger than 10 MB.")))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        result.errors.append((0, _("The file is not UTF-8 encoded text.")))
+        return None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.DictReader(io.StringIO(text), dialect=dialect)
+
+
+def _codes(value, known, line, column, result):
+    codes = [code.strip() for code in value.replace(";", ",").replace(" ", ",").split(",")]
+    codes = [code for code in codes if code]
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        result.errors.append(
+            (
+                line,
+                _("Unknown value(s) in %(column)s: %(values)s")
+                % {"column": column, "values": ", ".join(unknown)},
+            )
+        )
+    return codes
+
+
+def _date(value, line, result):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        result.errors.append(
+            (
+                line,
+                _("last_verified_at must be a date like 2026-01-31, not “%(value)s”.")
+                % {"value": value},
+            )
+        )
+        return None
+
+
+def _email(value, line, result, column="email"):
+    if not value:
+        return
+    try:
+        validate_email(value)
+    except ValidationError:
+        result.errors.append(
+            (
+                line,
+                _("%(column)s is not a valid email address: %(value)s")
+                % {"column": column, "value": value},
+            )
+        )
+
+
+def _check_columns(reader, expected, required, result):
+    columns = [name.strip() for name in (reader.fieldnames or [])]
+    if not columns:
+        result.errors.append((1, _("The file is empty.")))
+        return False
+    missing = [name for name in required if name not in columns]
+    unknown = [name for name in columns if name not in expected]
+    if missing:
+        result.errors.append(
+            (1, _("Missing column(s): %(columns)s") % {"columns": ", ".join(missing)})
+        )
+    if unknown:
+        result.errors.append(
+            (1, _("Unknown column(s): %(columns)s") % {"columns": ", ".join(unknown)})
+        )
+    return not (missing or unknown)
+
+
+def _rows(reader, result):
+    for number, row in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            result.errors.append((number, _("Too many rows; split the file.")))
+            return
+        if None in row:
+            result.errors.append((number, _("This line has more values than there are columns.")))
+            continue
+        cleaned = {key.strip(): (value or "").strip() for key, value in row.items() if key}
+        if not any(cleaned.values()):
+            continue
+        yield number, cleaned
+
+
+def check_institutions(reader, result):
+    languages = set(Language.objects.values_list("code", flat=True))
+    topics = set(Topic.objects.values_list("slug", flat=True))
+    existing = set(Institution.objects.values_list("slug", flat=True))
+    kinds = set(InstitutionKind.values)
+    url = URLValidator()
+    planned, seen = [], set()
+    if not _check_columns(reader, INSTITUTION_COLUMNS, INSTITUTION_REQUIRED, result):
+        return planned
+    for line, row in _rows(reader, result):
+        before = len(result.errors)
+        for column in INSTITUTION_REQUIRED:
+            if not row.get(column):
+                result.errors.append((line, _("%(column)s is required.") % {"column": column}))
+        slug = row.get("slug") or slugify(row.get("name", ""))[:240]
+        if slug != slugify(slug):
+            result.errors.append((line, _("slug may contain only letters, digits and hyphens.")))
+        if slug in seen:
+            result.errors.append(
+                (line, _("The slug %(slug)s appears twice in the file.") % {"slug": slug})
+            )
+        if row.get("kind") and row["kind"] not in kinds:
+            result.errors.append(
+                (
+                    line,
+                    _("Unknown kind “%(kind)s”; use one of: %(kinds)s")
+                    % {"kind": row["kind"], "kinds": ", ".join(sorted(kinds))},
+                )
+            )
+        country = (row.get("country") or "PL").upper()
+        if len(country) != 2 or not country.isalpha():
+            result.errors.append((line, _("country must be a two-letter ISO 3166 code.")))
+        parent = row.get("parent", "")
+        if parent and parent not in existing and parent not in seen:
+            result.errors.append(
+                (
+                    line,
+                    _("The parent %(parent)s is neither in the directory nor earlier in the file.")
+                    % {"parent": parent},
+                )
+            )
+        _email(row.get("email"), line, result)
+        if row.get("website"):
+            try:
+                url(row["website"])
+            except ValidationError:
+                result.errors.append((line, _("website is not a valid address.")))
+        for column, limit in (
+            ("name", 255),
+            ("name_pl", 255),
+            ("short_name", 60),
+            ("city", 100),
+            ("region", 100),
+            ("phone", 50),
+            ("hotline", 50),
+        ):
+            if len(row.get(column, "")) > limit:
+                result.errors.append(
+                    (
+                        line,
+                        _("%(column)s is longer than %(limit)d characters.")
+                        % {"column": column, "limit": limit},
+                    )
+                )
+        row["languages"] = _codes(row.get("languages", ""), languages, line, "languages", result)
+        row["competences"] = _codes(row.get("competences", ""), topics, line, "competences", result)
+        row["last_verified_at"] = _date(row.get("last_verified_at"), line, result)
+        row["slug"], row["country"] = slug, country
+        seen.add(slug)
+        if len(result.errors) == before:
+            action = _("update") if slug in existing else _("create")
+            result.rows.append((line, action, row["name"]))
+            planned.append(row)
+    return planned
+
+
+def save_institutions(planned):
+    fields = [
+        "name",
+        "name_pl",
+        "short_name",
+        "kind",
+        "country",
+        "region",
+        "city",
+        "postal_address",
+        "phone",
+        "email",
+        "website",
+        "hotline",
+        "last_verified_at",
+    ]
+    for row in planned:
+        defaults = {
+            name: row.get(name) or ("" if name != "last_verified_at" else None) for name in fields
+        }
+        defaults["parent"] = (
+            Institution.objects.get(slug=row["parent"]) if row.get("parent") else None
+        )
+        institution, _created = Institution.objects.update_or_create(
+            slug=row["slug"], defaults=defaults
+        )
+        institution.languages.set(row["languages"])
+        institution.competences.set(
+            Topic.objects.filter(slug__in=row["competences"], locale__language_code="en")
+        )
+
+
+def check_contacts(reader, result):
+    languages = set(Language.objects.values_list("code", flat=True))
+    topics = set(Topic.objects.values_list("slug", flat=True))
+    institutions = dict(Institution.objects.values_list("slug", "pk"))
+    planned = []
+    if not _check_columns(reader, CONTACT_COLUMNS, CONTACT_REQUIRED, result):
+        return planned
+    for line, row in _rows(reader, result):
+        before = len(result.errors)
+        for column in CONTACT_REQUIRED:
+            if not row.get(column):
+                result.errors.append((line, _("%(column)s is required.") % {"column": column}))
+        if row.get("institution") and row["institution"] not in institutions:
+            result.errors.append(
+                (line, _("No institution with the slug %(slug)s.") % {"slug": row["institution"]})
+            )
+        _email(row.get("email"), line, result)
+        focal = row.get("focal_point", "").lower()
+        if focal not in TRUE_VALUES | FALSE_VALUES:
+            result.errors.append((line, _("focal_point must be yes or no.")))
+        visibility = row.get("visibility") or Visibility.MEMBERS
+        if visibility not in Visibility.values:
+            result.errors.append((line, _("visibility must be public or members.")))
+        for column, limit in (("name", 200), ("position", 200), ("phone", 50), ("mobile", 50)):
+            if len(row.get(column, "")) > limit:
+                result.errors.append(
+                    (
+                        line,
+                        _("%(column)s is longer than %(limit)d characters.")
+                        % {"column": column, "limit": limit},
+                    )
+                )
+        row["languages"] = _codes(row.get("languages", ""), languages, line, "languages", result)
+        row["topics"] = _codes(row.get("topics", ""), topics, line, "topics", result)
+        row["last_verified_at"] = _date(row.get("last_verified_at"), line, result)
+        row["is_focal_point"] = focal in TRUE_VALUES
+        row["visibility"] = visibility
+        if len(result.errors) == before:
+            row["institution_id"] = institutions[row["institution"]]
+            exists = (
+                bool(row.get("email"))
+                and ContactPerson.objects.filter(
+                    institution_id=row["institution_id"], email__iexact=row["email"]
+                ).exists()
+            )
+            result.rows.append((line, _("update") if exists else _("create"), row["name"]))
+            planned.append(row)
+    return planned
+
+
+def save_contacts(planned):
+    for row in planned:
+        values = {
+            "name": row["name"],
+            "position": row.get("position", ""),
+            "phone": row.get("phone", ""),
+            "mobile": row.get("mobile", ""),
+            "is_focal_point": row["is_focal_point"],
+            "visibility": row["visibility"],
+            "last_verified_at": row["last_verified_at"],
+            "is_active": True,
+        }
+        person = None
+        if row.get("email"):
+            person = ContactPerson.objects.filter(
+                institution_id=row["institution_id"], email__iexact=row["email"]
+            ).first()
+        if person is None:
+            person = ContactPerson(institution_id=row["institution_id"], email=row.get("email", ""))
+        for name, value in values.items():
+            setattr(person, name, value)
+        person.save()
+        person.languages.set(row["languages"])
+        person.topics.set(Topic.objects.filter(slug__in=row["topics"], locale__language_code="en"))
+
+
+def import_csv(uploaded, kind, dry_run=True):
+    """Check (and unless dry_run, import) a CSV file of `institutions` or `contacts`."""
+    result = ImportResult(kind=kind)
+    reader = _read(uploaded, result)
+    if reader is None:
+        return result
+    try:
+        if kind == "institutions":
+            planned = check_institutions(reader, result)
+        else:
+            planned = check_contacts(reader, result)
+    except csv.Error as error:
+        result.errors.append(
+            (reader.line_num, _("The file is not valid CSV: %(error)s") % {"error": error})
+        )
+        return result
+    if not result.rows and not result.errors:
+        result.errors.append((0, _("The file has no rows to import.")))
+    if result.errors or dry_run:
+        return result
+    with transaction.atomic():
+        if kind == "institutions":
+            save_institutions(planned)
+        else:
+            save_contacts(planned)
+    result.imported = True
+    return result

@@ -1,0 +1,393 @@
+import csv
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.models import Locale
+
+from directory import hsds, services
+from directory.choices import MembershipStatus
+from directory.countries import country_name, region_name
+from directory.filters import MAX_QUERY_LENGTH, InstitutionFilter
+from directory.forms import MAX_ID, MembershipRequestForm, OutdatedReportForm
+from directory.models import ContactPerson, DirectoryIndexPage, Institution, Membership
+from directory.vcards import institution_vcard as build_institution_vcard
+from directory.vcards import person_vcard
+from directory.visibility import is_member
+from portal.models import Topic
+
+PAGE_SIZE = 25
+
+
+def topic_names():
+    """Topic names in the active language, by slug (one query)."""
+    topics = Topic.objects.filter(locale=Locale.get_active()).values_list("slug", "name")
+    return dict(topics)
+
+
+def directory_page():
+    """The live directory page in the active language, for title, intro and
+    breadcrumbs; the list works without one."""
+    return (
+        DirectoryIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        or DirectoryIndexPage.objects.live().first()
+    )
+
+
+def _filterset(request, viewer_is_member):
+    return InstitutionFilter(
+        request.GET or None,
+        queryset=Institution.objects.all(),
+        viewer_is_member=viewer_is_member,
+    )
+
+
+def _filter_errors(filterset):
+    if not filterset.is_bound or filterset.form.is_valid():
+        return []
+    errors = []
+    for name, field_errors in filterset.form.errors.items():
+        label = filterset.form.fields[name].label if name in filterset.form.fields else name
+        for error in field_errors:
+            errors.append(f"{label}: {error}")
+    return errors
+
+
+def institution_list(request, index_page=None):
+    viewer_is_member = is_member(request.user)
+    if len(request.GET.get("q", "")) > MAX_QUERY_LENGTH * 5:
+        # Do not even parse an absurdly long query.
+        request.GET = request.GET.copy()
+        request.GET["q"] = request.GET["q"][: MAX_QUERY_LENGTH + 1]
+    filterset = _filterset(request, viewer_is_member)
+    errors = _filter_errors(filterset)
+    queryset = filterset.qs.select_related("parent").prefetch_related(
+        "languages",
+        Prefetch(
+            "contact_people",
+            queryset=ContactPerson.objects.visible(viewer_is_member)
+            .filter(is_focal_point=True)
+            .prefetch_related("languages"),
+            to_attr="visible_focal_points",
+        ),
+    )
+    names = topic_names()
+    facets, total = filterset.cached_facets(Institution.objects.all(), names)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    # The grouped facet query has already counted the results.
+    paginator.count = total
+    try:
+        page_obj = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404(_("There is no such page of results.")) from error
+    rows = [
+        {
+            "institution": institution,
+            "channels": institution.public_channels(viewer_is_member),
+            "region": region_name(institution.region),
+            "country": country_name(institution.country),
+        }
+        for institution in page_obj.object_list
+    ]
+    context = {
+        # Only a list served by the Wagtail page passes it as `page`: the
+        # language switcher then links to the page's translation. On
+        # /directory/ the switcher keeps the path and the filters instead.
+        "page": index_page,
+        "directory_page": index_page or directory_page(),
+        "filter": filterset,
+        "form": filterset.form,
+        "facets": facets,
+        "errors": errors,
+        "page_obj": page_obj,
+        "rows": rows,
+        "result_count": paginator.count,
+        "result_label": ngettext("%(count)s institution", "%(count)s institutions", paginator.count)
+        % {"count": paginator.count},
+        "viewer_is_member": viewer_is_member,
+        # For the export links: the same filters, whatever page is shown.
+        "query_string": _without_page(request.GET),
+    }
+    return render(
+        request, "directory/institution_list.html", context, status=400 if errors else 200
+    )
+
+
+def _without_page(query):
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def institution_sections(request, institution):
+    """Panels other apps add to an institution page (e.g. upcoming events it
+    organises), through the `directory_institution_sections` hook."""
+    sections = []
+    for build_section in hooks.get_hooks("directory_institution_sections"):
+        section = build_section(request, institution)
+        if section:
+            sections.append(section)
+    return sections
+
+
+def institution_detail(request, slug, report_form=None, status=200):
+    viewer_is_member = is_member(request.user)
+    institution = get_object_or_404(
+        Institution.objects.select_related(
+            "parent__parent__parent", "last_verified_by"
+        ).prefetch_related("languages", "competences"),
+        slug=slug,
+    )
+    people = list(
+        ContactPerson.objects.visible(viewer_is_member)
+        .filter(institution=institution)
+        .prefetch_related("languages", "topics")
+    )
+    names = topic_names()
+    topics = [
+        {"slug": topic.slug, "name": names.get(topic.slug, topic.name)}
+        for topic in institution.competences.all()
+    ]
+    children = list(institution.children.order_by("name"))
+    index_page = directory_page()
+    context = {
+        "directory_page": index_page,
+        "institution": institution,
+        "channels": institution.public_channels(viewer_is_member),
+        "has_hidden_channels": institution.has_hidden_channels(viewer_is_member),
+        "osm_url": institution.osm_url(viewer_is_member),
+        "ancestors": list(reversed(institution.get_ancestors())),
+        "children": children,
+        "people": people,
+        "topics": topics,
+        "region": region_name(institution.region),
+        "country": country_name(institution.country),
+        "viewer_is_member": viewer_is_member,
+        "report_form": report_form or (OutdatedReportForm() if viewer_is_member else None),
+        "sections": institution_sections(request, institution),
+    }
+    return render(request, "directory/institution_detail.html", context, status=status)
+
+
+@require_POST
+def report_outdated(request, slug):
+    institution = get_object_or_404(Institution, slug=slug)
+    if not is_member(request.user):
+        raise Http404
+    form = OutdatedReportForm(request.POST)
+    if not form.is_valid():
+        return institution_detail(request, slug, report_form=form, status=400)
+    try:
+        services.report_outdated(institution, request.user, form.cleaned_data["message"])
+    except services.ReportLimitReached:
+        messages.error(
+            request, _("You have sent several reports in the last hour. Please try again later.")
+        )
+        return institution_detail(request, slug, report_form=form, status=429)
+    messages.success(request, _("Thank you. The moderators will check this entry."))
+    return redirect(institution.get_absolute_url())
+
+
+def _visible_person(request, pk):
+    if pk > MAX_ID:
+        raise Http404(_("No such contact."))
+    person = (
+        ContactPerson.objects.visible_to(request.user)
+        .select_related("institution")
+        .prefetch_related("languages", "topics")
+        .filter(pk=pk)
+        .first()
+    )
+    if person is None:
+        # Hidden and missing people look the same, so nothing leaks.
+        raise Http404(_("No such contact."))
+    return person
+
+
+def contact_detail(request, pk):
+    person = _visible_person(request, pk)
+    names = topic_names()
+    context = {
+        "directory_page": directory_page(),
+        "person": person,
+        "institution": person.institution,
+        "topics": [names.get(topic.slug, topic.name) for topic in person.topics.all()],
+    }
+    return render(request, "directory/contact_detail.html", context)
+
+
+def _vcard_response(text, filename):
+    response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response
+
+
+def contact_vcard(request, pk):
+    person = _visible_person(request, pk)
+    url = request.build_absolute_uri(person.get_absolute_url())
+    return _vcard_response(person_vcard(person, url), f"contact-{person.pk}")
+
+
+def institution_vcard(request, slug):
+    institution = get_object_or_404(Institution, slug=slug)
+    url = request.build_absolute_uri(institution.get_absolute_url())
+    text = build_institution_vcard(institution, is_member(request.user), url)
+    return _vcard_response(text, institution.slug)
+
+
+CSV_COLUMNS = [
+    "name",
+    "name_pl",
+    "short_name",
+    "kind",
+    "parent",
+    "country",
+    "region",
+    "city",
+    "postal_address",
+    "phone",
+    "email",
+    "website",
+    "hotline",
+    "languages",
+    "focal_points",
+    "last_verified",
+    "url",
+]
+
+
+def export_csv(request):
+    """The current filtered list as CSV, for members only."""
+    if not is_member(request.user):
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.get_full_path()}")
+        raise Http404
+    filterset = _filterset(request, True)
+    queryset = (
+        filterset.qs.select_related("parent")
+        .prefetch_related(
+            "languages",
+            Prefetch(
+                "contact_people",
+                queryset=ContactPerson.objects.visible(True).filter(is_focal_point=True),
+                to_attr="visible_focal_points",
+            ),
+        )
+        .iterator(chunk_size=500)
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for institution in queryset:
+        channels = institution.public_channels(True)
+        writer.writerow(
+            [
+                institution.name,
+                institution.name_pl,
+                institution.short_name,
+                institution.get_kind_display(),
+                institution.parent.name if institution.parent else "",
+                institution.country,
+                institution.region,
+                institution.city,
+                channels["postal_address"],
+                channels["phone"],
+                channels["email"],
+                channels["website"],
+                channels["hotline"],
+                " ".join(language.code for language in institution.languages.all()),
+                "; ".join(
+                    " ".join(filter(None, [person.name, person.email, person.phone]))
+                    for person in institution.visible_focal_points
+                ),
+                institution.last_verified_at.isoformat() if institution.last_verified_at else "",
+                request.build_absolute_uri(institution.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+def _login_url():
+    from django.urls import reverse
+
+    return reverse("account_login")
+
+
+def hsds_export(request):
+    """Open Referral HSDS 3.0 organizations, with the viewer's visibility."""
+    viewer_is_member = is_member(request.user)
+    filterset = _filterset(request, viewer_is_member)
+    errors = _filter_errors(filterset)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    try:
+        data = hsds.export_page(
+            filterset.qs, viewer_is_member, request.GET.get("page") or 1, base_url
+        )
+    except InvalidPage:
+        return JsonResponse({"errors": [_("There is no such page of results.")]}, status=404)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+@login_required
+def request_membership(request):
+    """Choose an institution from the directory and ask to join it."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    form = MembershipRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            membership = services.request_membership(
+                request.user,
+                form.cleaned_data["institution"],
+                form.cleaned_data["message"],
+                form.cleaned_data["position"],
+            )
+            if membership.status == MembershipStatus.APPROVED:
+                messages.info(request, _("You are already a member of this institution."))
+            else:
+                messages.success(
+                    request,
+                    _("Your request has been sent. We will email you when a moderator decides."),
+                )
+            return redirect("my_account")
+        status = 400
+    chosen = None
+    institution_id = request.GET.get("institution")
+    if institution_id and institution_id.isdigit() and int(institution_id) <= MAX_ID:
+        chosen = Institution.objects.filter(pk=institution_id).first()
+        if chosen is not None:
+            form = MembershipRequestForm(initial={"institution": chosen.pk})
+    results = []
+    if query and chosen is None:
+        results = list(
+            Institution.objects.search(query, False).select_related("parent").order_by("name")[:20]
+        )
+    memberships = list(Membership.objects.filter(user=request.user).select_related("institution"))
+    context = {
+        "query": query,
+        "results": results,
+        "chosen": chosen or _chosen_institution(form),
+        "form": form,
+        "memberships": memberships,
+    }
+    return render(request, "directory/request_membership.html", context, status=status)
+
+
+def _chosen_institution(form):
+    if form.is_bound and hasattr(form, "cleaned_data"):
+        return form.cleaned_data.get("institution")
+    return None

@@ -1,0 +1,105 @@
+from django.db.models import Count, Q
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
+
+from directory.viewsets import DirectoryViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_directory_viewsets():
+    return DirectoryViewSetGroup()
+
+
+def _directory_url():
+    from directory.views import directory_page
+
+    page = directory_page()
+    return (page.url if page else None) or reverse("directory:index")
+
+
+@hooks.register("portal_home_sections", order=10)
+def directory_home_section(request, home_page):
+    from directory.models import Institution
+    from directory.visibility import is_member, visible_values
+
+    viewer_is_member = is_member(request.user)
+    focal_field = "focal_members" if viewer_is_member else "focal_public"
+    totals = Institution.objects.aggregate(
+        institutions=Count("pk"),
+        hotlines=Count(
+            "pk",
+            filter=~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member)),
+        ),
+        focal_points=Count("pk", filter=Q(**{focal_field: True})),
+    )
+    if not totals["institutions"]:
+        return None
+    return {
+        "template": "directory/sections/home.html",
+        "url": _directory_url(),
+        "institutions": totals["institutions"],
+        "hotlines": totals["hotlines"],
+        "focal_points": totals["focal_points"],
+    }
+
+
+@hooks.register("portal_account_sections")
+def directory_account_section(request):
+    from directory.models import Membership
+
+    memberships = list(Membership.objects.filter(user=request.user).select_related("institution"))
+    return {"template": "directory/sections/account.html", "memberships": memberships}
+
+
+TOPIC_SECTION_SIZE = 12
+
+
+@hooks.register("portal_topic_sections")
+def directory_topic_section(request, topic):
+    from directory.models import Institution
+
+    institutions = Institution.objects.filter(competences__slug=topic.slug).distinct()
+    shown = list(institutions.order_by("name")[: TOPIC_SECTION_SIZE + 1])
+    if not shown:
+        return None
+    more = len(shown) > TOPIC_SECTION_SIZE
+    return {
+        "template": "directory/sections/topic.html",
+        "institutions": shown[:TOPIC_SECTION_SIZE],
+        "more": more,
+        "total": institutions.count() if more else len(shown),
+        "url": f"{_directory_url()}?topic={topic.slug}",
+    }
+
+
+@hooks.register("portal_seed_demo", order=10)
+def seed_directory(context):
+    from directory import demo
+
+    demo.seed(context)
+
+
+class PendingMembershipsSummaryItem(SummaryItem):
+    """On the admin dashboard: requests waiting for a moderator, and reports
+    of outdated entries, each linking to its filtered queue."""
+
+    order = 50
+    template_name = "directory/admin/summary_item.html"
+
+    def get_context_data(self, parent_context):
+        from directory.choices import MembershipStatus
+        from directory.models import Membership, OutdatedReport
+
+        return {
+            "requests": Membership.objects.filter(status=MembershipStatus.REQUESTED).count(),
+            "reports": OutdatedReport.objects.filter(resolved=False).count(),
+        }
+
+    def is_shown(self):
+        return self.request.user.has_perm("directory.change_membership")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_directory_summary_item(request, items):
+    items.append(PendingMembershipsSummaryItem(request))

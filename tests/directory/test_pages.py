@@ -1,0 +1,84 @@
+import pytest
+from django.core import mail
+
+from directory.choices import Visibility
+from directory.models import OutdatedReport
+from tests.directory.factories import ContactPersonFactory, InstitutionFactory
+from tests.factories import TopicFactory
+
+
+@pytest.fixture
+def hierarchy(home_page):
+    topic = TopicFactory(slug="labour-exploitation", name="Labour exploitation")
+    top = InstitutionFactory(name="Headquarters", slug="hq", short_name="HQ")
+    middle = InstitutionFactory(name="Regional Unit", slug="regional", parent=top)
+    bottom = InstitutionFactory(
+        name="Field Office", slug="field", parent=middle, competences=[topic]
+    )
+    return top, middle, bottom, topic
+
+
+def test_detail_shows_parent_children_topics_and_freshness(client, hierarchy):
+    top, middle, bottom, _topic = hierarchy
+    body = client.get("/directory/regional/").content.decode()
+    assert 'href="/directory/hq/"' in body
+    assert 'href="/directory/field/"' in body
+    assert "1 sub-unit" in body
+    assert "Last verified" in body
+    field = client.get("/directory/field/").content.decode()
+    assert "Labour exploitation" in field
+    # Breadcrumbs walk the whole hierarchy.
+    assert field.index("/directory/hq/") < field.index("/directory/regional/")
+
+
+def test_polish_detail(client, hierarchy):
+    response = client.get("/pl/directory/field/")
+    assert response.status_code == 200
+    assert "Ostatnio sprawdzono" in response.content.decode()
+
+
+def test_report_outdated_information(
+    client, hierarchy, approved_member, moderator, settings, django_capture_on_commit_callbacks
+):
+    settings.DIRECTORY_REPORTS_PER_HOUR = 2
+    client.force_login(approved_member)
+    page = client.get("/directory/field/").content.decode()
+    assert "Report outdated information" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/directory/field/report/", {"message": "Phone changed"})
+    assert response.status_code == 302
+    assert OutdatedReport.objects.get().message == "Phone changed"
+    assert mail.outbox[-1].to == [moderator.email]
+    assert client.post("/directory/field/report/", {"message": ""}).status_code == 400
+    client.post("/directory/field/report/", {"message": "Second"})
+    response = client.post("/directory/field/report/", {"message": "Third"})
+    assert response.status_code == 429
+    assert "try again later" in response.content.decode()
+    assert OutdatedReport.objects.count() == 2
+
+
+def test_home_section_searches_the_directory(client, hierarchy):
+    body = client.get("/").content.decode()
+    assert "Find a counterpart" in body
+    assert 'action="/directory/"' in body
+    assert "3 institutions" in body
+
+
+def test_home_section_counts_only_visible_focal_points(client, hierarchy):
+    _top, _middle, bottom, _topic = hierarchy
+    ContactPersonFactory(institution=bottom, is_focal_point=True, visibility=Visibility.MEMBERS)
+    assert "0 with a focal point" in client.get("/").content.decode()
+
+
+def test_topic_page_lists_competent_institutions(client, hierarchy):
+    body = client.get("/topics/labour-exploitation/").content.decode()
+    assert "Competent institutions" in body
+    assert "Field Office" in body
+    assert "Headquarters" not in body
+
+
+def test_account_section_without_membership(client, hierarchy, user):
+    client.force_login(user)
+    body = client.get("/account/").content.decode()
+    assert "My institution" in body
+    assert "/directory/membership/" in body
