@@ -7,8 +7,10 @@ import datetime
 import random
 import zoneinfo
 
+from anyascii import anyascii
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Page
 
 from directory.choices import InstitutionKind
@@ -287,9 +289,9 @@ def _institutions():
         }
         by_slug[slug], _ = Institution.objects.get_or_create(slug=slug, defaults=defaults)
     for city, parent, region in FIELD_OFFICES:
-        slug = "border-guard-post-" + city.lower().replace("ś", "s").replace("ź", "z").replace(
-            "ó", "o"
-        ).replace("ż", "z").replace("ł", "l")
+        # The directory's demo names Border Guard posts "bg-<town>"; use the same
+        # records so that attendees and the directory agree.
+        slug = "bg-" + slugify(anyascii(city))
         by_slug[slug], _ = Institution.objects.get_or_create(
             slug=slug,
             defaults={

@@ -59,3 +59,11 @@ def account_section(request):
         "now": timezone.now(),
         "index": index_page(),
     }
+
+
+def institution_section(request, institution):
+    """Upcoming public events an institution organises, on its directory page."""
+    events = list(upcoming_public_events(request, 5).filter(organisers=institution).distinct()[:5])
+    if not events:
+        return None
+    return {"template": "events/sections/topic.html", "events": events, "index": index_page()}

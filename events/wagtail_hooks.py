@@ -19,6 +19,11 @@ def topic_events(request, topic):
     return sections.topic_section(request, topic)
 
 
+@hooks.register("directory_institution_sections", order=20)
+def institution_events(request, institution):
+    return sections.institution_section(request, institution)
+
+
 @hooks.register("portal_account_sections", order=20)
 def my_events(request):
     return sections.account_section(request)

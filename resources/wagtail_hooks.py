@@ -3,7 +3,7 @@ from wagtail import hooks
 from directory.choices import Visibility
 from directory.visibility import is_member
 from resources.privacy import refuse_members_only_document
-from resources.queries import latest_materials, latest_study_visits
+from resources.queries import for_institution, latest_materials, latest_study_visits
 
 
 @hooks.register("before_serve_document")
@@ -35,6 +35,14 @@ def home_section(request, home_page):
         "materials_index": _index_url(request, "MaterialIndexPage"),
         "visits_index": _index_url(request, "StudyVisitIndexPage"),
     }
+
+
+@hooks.register("directory_institution_sections", order=30)
+def institution_section(request, institution):
+    resources = for_institution(institution, is_member(request.user), limit=10)
+    if not (resources["materials"] or resources["hosted_visits"] or resources["joined_visits"]):
+        return None
+    return {"template": "resources/includes/institution_hook.html", "resources": resources}
 
 
 @hooks.register("portal_topic_sections", order=30)
