@@ -315,6 +315,20 @@ def _body(text):
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
 
+INTRODUCTIONS_PL = {
+    "closing-conference": "Wyniki projektu i dalsze kroki ministerstw, inspekcji, Straży Granicznej i organizacji pozarządowych.",
+    "workshop-labour-exploitation": "Studia przypadków z kontroli inspekcji pracy dla inspektorów i funkcjonariuszy Straży Granicznej.",
+    "interinstitutional-meeting": "Dla wyznaczonych koordynatorów instytucji członkowskich, na zaproszenie.",
+    "webinar-online-recruitment": "Jak werbownicy wykorzystują media społecznościowe i jak na czas ostrzec migrantów.",
+    "study-visit-sofia": "Jak działa bułgarski krajowy mechanizm identyfikacji i wsparcia ofiar — od środka.",
+    "training-terespol": "Odwołane: sala szkoleniowa jest w remoncie; grupa dołącza do szkolenia w Chełmie.",
+}
+TRAINING_INTRODUCTION_PL = (
+    "Dwa dni dla funkcjonariuszy Straży Granicznej: wskaźniki, pierwszy kontakt, "
+    "kierowanie do pomocy."
+)
+
+
 def _event_specs(inst):
     bg = [
         ("training-chelm", "Chełm", "lubelskie", "border-guard-nadbuzanski", 14),
@@ -694,7 +708,13 @@ def _seed(home, context, stdout):
     created = 0
     for spec in _event_specs(inst):
         event = _ensure_event(index, spec, inst, topics, languages)
-        ensure_translation(event, "pl", title=spec["title_pl"], slug=spec["slug"])
+        ensure_translation(
+            event,
+            "pl",
+            title=spec["title_pl"],
+            slug=spec["slug"],
+            introduction=INTRODUCTIONS_PL.get(spec["slug"], TRAINING_INTRODUCTION_PL),
+        )
         created += _add_registrations(
             event, spec.get("attendees", 0), attendee_pool, rng, spec.get("attended", False)
         )
