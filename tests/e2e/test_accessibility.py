@@ -24,9 +24,9 @@ ANONYMOUS_PAGES = [
     "/events/webinar-online-recruitment/register/",
     "/events/workshop-labour-exploitation/register/",
     "{manage}",
-    "/materials/",
-    "/materials/identification-guidelines/",
-    "/materials/labour-inspection-manual/",
+    "/resources/",
+    "/resources/identification-guidelines/",
+    "/resources/labour-inspection-manual/",
     "/study-visits/",
     "/study-visits/bulgaria-national-commission-2025/",
     "/search/?q=trafficking",
@@ -44,8 +44,8 @@ MEMBER_PAGES = [
     "/events/",
     "/events/workshop-labour-exploitation/",
     "/events/webinar-online-recruitment/register/",
-    "/materials/",
-    "/materials/labour-inspection-manual/",
+    "/resources/",
+    "/resources/labour-inspection-manual/",
     "/study-visits/bulgaria-national-commission-2025/",
     "/search/?q=trafficking",
     "/topics/labour-exploitation/",
@@ -62,6 +62,22 @@ def _manage_path():
         event__slug="workshop-labour-exploitation", status="confirmed"
     ).first()
     return registration.get_manage_path()
+
+
+def _approved_member():
+    """The directory's demo makes member@example.org an approved member of an
+    institution; without the directory app's seed this tree does it here so
+    that members-only pages are checked as a member sees them."""
+    from directory.choices import MembershipStatus
+    from directory.models import Institution, Membership
+    from portal.models import User
+
+    user = User.objects.get(email="member@example.org")
+    institution = Institution.objects.get(slug="la-strada")
+    Membership.objects.get_or_create(
+        user=user, institution=institution, defaults={"status": MembershipStatus.APPROVED}
+    )
+    Membership.objects.filter(user=user).update(status=MembershipStatus.APPROVED)
 
 
 def _log_in(page, email):
@@ -97,6 +113,7 @@ def _check(context, paths, axe, problems, label, log_in=None):
 
 def test_every_page_type_is_accessible_and_reflows(browser, live_server, demo_site, axe):
     manage = _manage_path()
+    _approved_member()
     anonymous = [manage if p == "{manage}" else p for p in ANONYMOUS_PAGES]
     problems = {}
 

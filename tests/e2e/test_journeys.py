@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +24,7 @@ def _path(url):
     return re.sub(r"^https?://[^/]+", "", url)
 
 
-def _log_in(page, email, password="demo-password-2026"):
+def _log_in(page, email, password="demo-password-2026"):  # noqa: S107 - the demo password
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label(re.compile(r"^Password(?! \(again)")).fill(password)
@@ -80,8 +81,7 @@ def test_register_cancel_and_the_waiting_list_moves_up(page, demo_site):
     expect_heading(page, "Your registration")
     assert "Jan Nowicki" in page.locator("main").inner_text()
     page.get_by_role("button", name="Cancel my registration").click()
-    page.wait_for_load_state()
-    assert page.locator(".badge").first.inner_text() == "Cancelled"
+    expect(page.locator(".badge").first).to_have_text("Cancelled")
 
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
@@ -208,10 +208,12 @@ def test_check_in_an_attendee_on_a_phone(browser, live_server, demo_site):
         surname = attendee.name.split()[-1]
         page.get_by_label("Find an attendee").fill(surname)
         page.get_by_role("main").get_by_role("button", name="Search").tap()
-        page.wait_for_load_state()
+        page.wait_for_url("**?q=*")
         page.get_by_role("button", name=f"Check in {attendee.name}").tap()
-        page.wait_for_load_state()
-        assert page.get_by_role("button", name=f"Undo check-in of {attendee.name}").is_visible()
+        expect(
+            page.get_by_role("button", name=f"Undo check-in of {attendee.name}").first
+        ).to_be_visible()
+        expect(page.locator(".messages")).to_contain_text("checked in")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -250,7 +252,9 @@ def test_editor_submits_a_study_visit_and_a_moderator_publishes_it(browser, live
             page.get_by_role("link", name=re.compile(r"^Study visit$", re.I)).click()
         page.wait_for_url("**/add/resources/studyvisitpage/**")
         page.get_by_role("textbox", name=re.compile(r"^Title")).first.fill(title)
-        page.get_by_role("textbox", name="Summary").fill("Four officers learnt how Romania refers victims.")
+        page.get_by_role("textbox", name="Summary").fill(
+            "Four officers learnt how Romania refers victims."
+        )
         page.get_by_role("combobox", name="Host country").select_option("RO")
         page.get_by_role("textbox", name="First day").fill("2026-03-02")
         page.get_by_role("textbox", name="Last day").fill("2026-03-04")
