@@ -16,6 +16,7 @@ ANONYMOUS_PAGES = [
     "/",
     "/pl/",
     "/about/",
+    "/search/?q=portal",
     "/events/",
     "/events/?when=past",
     "/pl/wydarzenia/",
@@ -139,5 +140,12 @@ def test_every_page_type_is_accessible_and_reflows(browser, live_server, demo_si
             )
             _check(context, paths, None, problems, f"{label} {who}", log_in=email)
             context.close()
+
+    # The checker itself is live: a picture without alternative text is caught.
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content('<html lang="en"><title>t</title><main><img src="x.png"></main></html>')
+    assert "image-alt" in {violation["id"] for violation in axe(page)}
+    context.close()
 
     assert problems == {}, "\n".join(f"{k}: {v}" for k, v in problems.items())

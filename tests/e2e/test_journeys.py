@@ -97,7 +97,9 @@ def expect_heading(page, name):
     assert page.get_by_role("heading", level=1).inner_text() == name
 
 
-def test_calendar_links_and_keyboard_only_registration(page, demo_site):
+def test_calendar_links_and_keyboard_only_registration(page, demo_site, axe):
+    from events.models import Registration
+
     # Events index: subscribe to the whole feed.
     page.goto("/events/")
     page.get_by_text("Subscribe in your calendar").click()
@@ -155,6 +157,12 @@ def test_calendar_links_and_keyboard_only_registration(page, demo_site):
     page.wait_for_url("**/events/registration/**")
     expect_heading(page, "Your registration")
     assert page.locator(".badge").first.inner_text() == "Confirmed"
+    # The online event's join link is on the confirmation; the typed
+    # institution was matched to the directory's record.
+    assert "meet.example.org" in page.locator("main").inner_text()
+    assert axe(page) == []
+    registration = Registration.objects.get(email="maria.klawiatura@example.org")
+    assert registration.institution.slug == "la-strada"
 
 
 def test_sign_up_verify_log_in_and_reach_my_account(page, demo_site):
