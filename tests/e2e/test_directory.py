@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.e2e.conftest import format_violations
@@ -46,3 +48,52 @@ def test_filtering_gives_a_shareable_url(page, demo_site):
     assert page.get_by_role("heading", level=2, name="1 institution").is_visible()
     page.get_by_role("link", name="District Labour Inspectorate in Lublin").click()
     assert page.locator("h1").inner_text().startswith("District Labour Inspectorate in Lublin")
+
+
+def log_in(page, email, password="demo-password-2026"):  # noqa: S107 (public demo account)
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/account/")
+
+
+def test_member_finds_a_counterpart_and_saves_their_vcard(page, demo_site):
+    """ "The anti-trafficking focal point of the labour inspectorate in Lublin
+    who speaks Ukrainian", found with the filters, saved to the address book."""
+    import vobject
+
+    log_in(page, "member@example.org")
+    page.goto("/directory/")
+    page.get_by_label("Search", exact=True).fill("lublin")
+    page.get_by_label("Kind").select_option("labour_inspectorate")
+    page.get_by_role("combobox", name="Language").select_option("uk")
+    page.get_by_label("Focal points only").check()
+    page.get_by_role("button", name="Show results").click()
+    page.wait_for_url("**/directory/?**focal=**")
+    page.get_by_role("link", name="District Labour Inspectorate in Lublin").click()
+    card_links = page.locator('a[type="text/vcard"][href*="/contacts/"]')
+    assert card_links.count() >= 1
+    response = page.request.get(card_links.first.get_attribute("href"))
+    assert response.ok
+    assert response.headers["content-type"].startswith("text/vcard")
+    card = vobject.readOne(response.text())
+    assert card.fn.value
+    assert card.email.value.endswith("example.org")
+
+
+def test_new_user_requests_membership_of_an_institution(page, demo_site):
+    from directory.models import Membership
+    from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+    user = UserFactory(email="new.officer@example.org")
+    log_in(page, user.email, DEFAULT_PASSWORD)
+    page.goto("/directory/membership/")
+    page.get_by_label("Find your institution").fill("Medyka")
+    page.get_by_role("button", name="Search", exact=True).last.click()
+    page.get_by_role("link", name=re.compile("Medyka")).first.click()
+    page.get_by_role("button", name="Send request").click()
+    membership = Membership.objects.get(user=user)
+    assert membership.status == "requested"
+    page.goto("/account/")
+    assert "Medyka" in page.locator("main").inner_text()
