@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,16 +185,8 @@ def user_for_token(token):
 def personal_registrations(user):
     """The user's registrations, one per event (an active one wins over
     cancelled ones, so a re-registration shows as current)."""
-    from allauth.account.models import EmailAddress
-
-    verified = [
-        email.lower()
-        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
-            "email", flat=True
-        )
-    ]
     registrations = (
-        Registration.objects.filter(Q(user=user) | Q(email__in=verified), purged_at__isnull=True)
+        Registration.objects.of_user(user)
         .filter(event__live=True)
         .select_related("event")
         .prefetch_related("event__topics", "event__organisers")

@@ -1,6 +1,5 @@
 """Sections the events app adds to the home page, topic pages and My account."""
 
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -40,15 +39,8 @@ def account_section(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    from allauth.account.models import EmailAddress
-
-    verified = list(
-        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    )
     registrations = list(
-        Registration.objects.filter(
-            Q(user=user) | Q(email__in=[e.lower() for e in verified]), purged_at__isnull=True
-        )
+        Registration.objects.of_user(user)
         .exclude(status=RegistrationStatus.CANCELLED)
         .select_related("event")
         .order_by("-event__start")[:20]

@@ -3,8 +3,8 @@ built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from wagtail.models import Locale, PageViewRestriction
+from django.db.models import Prefetch
+from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.visibility import is_member
@@ -25,18 +25,6 @@ def files_prefetch():
     )
 
 
-def exclude_restricted(queryset):
-    """Pages under any view restriction, dropped: for places without a
-    visitor (the feed, institution sections), which only show what is public."""
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if paths:
-        excluded = Q()
-        for path in paths:
-            excluded |= Q(path__startswith=path)
-        queryset = queryset.exclude(excluded)
-    return queryset
-
-
 def visible_materials(request=None, queryset=None, viewer_is_member=None):
     """Live materials this visitor may see. Without a request, only what is
     public (unless `viewer_is_member` says otherwise) and unrestricted."""
@@ -46,14 +34,15 @@ def visible_materials(request=None, queryset=None, viewer_is_member=None):
     if not viewer_is_member:
         queryset = queryset.filter(visibility=Visibility.PUBLIC)
     if request is None:
-        return exclude_restricted(queryset.live())
+        # No visitor (the feed, institution sections): only unrestricted pages.
+        return queryset.live().public()
     return visible_pages(request, queryset)
 
 
 def visible_study_visits(request=None, queryset=None):
     queryset = StudyVisitPage.objects.all() if queryset is None else queryset
     if request is None:
-        return exclude_restricted(queryset.live())
+        return queryset.live().public()
     return visible_pages(request, queryset)
 
 

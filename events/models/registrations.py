@@ -14,6 +14,19 @@ def new_token():
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def of_user(self, user):
+        """A user's registrations: made while signed in, or under one of their
+        verified email addresses; purged ones are no longer anyone's."""
+        from allauth.account.models import EmailAddress
+
+        verified = [
+            email.lower()
+            for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
+                "email", flat=True
+            )
+        ]
+        return self.filter(Q(user=user) | Q(email__in=verified), purged_at__isnull=True)
+
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
