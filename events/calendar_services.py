@@ -203,6 +203,28 @@ def personal_registrations(user):
     return list(chosen.values())
 
 
+def in_language(events, language):
+    """Each event's live translation in `language` (one query for all of
+    them), falling back to the event itself, with the source's calendar
+    identity so that the entry stays the same whatever the language."""
+    translations = {
+        page.translation_key: page
+        for page in EventPage.objects.live()
+        .filter(
+            translation_key__in={e.translation_key for e in events},
+            locale__language_code=language,
+        )
+        .prefetch_related("topics", "organisers")
+    }
+    attach_identities(list(events))
+    localized = []
+    for event in events:
+        page = translations.get(event.translation_key, event)
+        page._calendar_identity = event._calendar_identity
+        localized.append(page)
+    return localized
+
+
 # --- import ---------------------------------------------------------------------------
 
 

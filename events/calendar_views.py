@@ -8,12 +8,13 @@ event bumps) and marked cacheable; personal feeds are private."""
 import datetime
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.text import slugify
@@ -211,27 +212,34 @@ def public_feed(request):
 
 @require_safe
 def personal_feed(request, token):
+    """Written in the user's preferred language (the one their emails use),
+    whatever language the calendar app asks in: it has no say in it."""
     user = calendar_services.user_for_token(token)
     if user is None:
         raise Http404
+    language = user.preferred_language or settings.LANGUAGE_CODE
 
     def build():
         registrations = calendar_services.personal_registrations(user)
+        events = calendar_services.in_language([r.event for r in registrations], language)
         modified = [r.updated_at for r in registrations] + [
-            r.event.last_published_at for r in registrations if r.event.last_published_at
+            e.last_published_at for e in events if e.last_published_at
         ]
 
         def url_for(event):
             return event.get_full_url(request)
 
         body = ical.personal_calendar(
-            registrations, name=_("My events – Cooperation Portal"), url_for=url_for
+            list(zip(registrations, events, strict=True)),
+            name=_("My events – Cooperation Portal"),
+            url_for=url_for,
         )
         return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 
     # Keyed by the secret itself: a regenerated token never reads the old entry.
-    key = "personal:" + hashlib.sha256(token.encode()).hexdigest()
-    entry = cached_entry(key, build)
+    key = f"personal:{language}:" + hashlib.sha256(token.encode()).hexdigest()
+    with translation.override(language):
+        entry = cached_entry(key, build)
     return calendar_response(request, entry, "my-events.ics", public=False)
 
 

@@ -419,16 +419,18 @@ PERSONAL_STATUS = {
 }
 
 
-def personal_calendar(registrations, *, name, url_for):
-    """A user's own events: confirmed (with the join link), waiting-list
-    places TENTATIVE, cancelled registrations or events CANCELLED. Nothing
-    about the user is written into it."""
+def personal_calendar(entries, *, name, url_for):
+    """A user's own events, as (registration, event page in the user's
+    language) pairs: confirmed (with the join link), waiting-list places
+    TENTATIVE, cancelled registrations or events CANCELLED. Nothing about the
+    user is written into it."""
     calendar = new_calendar(name=name)
     instants = []
-    for registration in registrations:
-        event = registration.event
+    for registration, event in entries:
         status = PERSONAL_STATUS[registration.status]
-        if event.status == EventStatus.CANCELLED:
+        # Registrations belong to the event in the default language, whose
+        # status is the one organisers change.
+        if EventStatus.CANCELLED in (event.status, registration.event.status):
             status = "CANCELLED"
         calendar.add_component(
             event_component(

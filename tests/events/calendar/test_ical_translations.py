@@ -50,3 +50,36 @@ def test_translation_shares_uid_and_sequence(client, polish):
     assert feed_event["UID"] == event_uid(event)
     assert feed_event["SUMMARY"] == "Identyfikacja ofiar"
     assert feed_event["SEQUENCE"] == event.sequence
+
+
+def test_personal_feed_follows_the_users_language(client, polish):
+    """The feed is written in the language the user's emails use, whatever
+    language the calendar app's URL carries, and keeps the same UID."""
+    from events.calendar_services import create_or_regenerate_token
+    from events.models import Registration
+    from tests.factories import UserFactory
+
+    event, pl_event = polish
+    user = UserFactory(email="ola@example.org", preferred_language="pl")
+    Registration.objects.create(
+        event=event,
+        user=user,
+        name="Ola Nowak",
+        email=user.email,
+        status="confirmed",
+        queue_number=1,
+    )
+    token = create_or_regenerate_token(user).token
+    (entry,) = vevents(client.get(f"/events/calendar/my/{token}.ics"))
+    assert entry["SUMMARY"] == "Identyfikacja ofiar"
+    assert entry["UID"] == event_uid(event)
+    assert "/pl/" in str(entry["URL"])
+    response = client.get(f"/events/calendar/my/{token}.ics")
+    assert "Moje wydarzenia" in Calendar.from_ical(response.content)["X-WR-CALNAME"]
+
+    # Changing the preference changes the feed at once (no stale cached copy).
+    user.preferred_language = "en"
+    user.save()
+    (entry,) = vevents(client.get(f"/events/calendar/my/{token}.ics"))
+    assert entry["SUMMARY"] == "Identification of victims"
+    assert entry["UID"] == event_uid(event)
