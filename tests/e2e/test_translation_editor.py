@@ -6,22 +6,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal.models import StandardPage
 from tests.e2e.test_journeys import _log_in
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.portal.test_localize import publish_about_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_editor_translates_a_page_in_the_translation_editor(page, home_page, locales):
     home_page.copy_for_translation(locales["pl"]).save_revision().publish()
-    about = StandardPage(
-        title="About the network",
-        slug="about-network",
-        introduction="Who takes part and how to join.",
-    )
-    home_page.add_child(instance=about)
-    about.save_revision().publish()
+    about = publish_about_page(home_page)
     UserFactory(email="translator@example.org", groups=["Editors"])
 
     _log_in(page, "translator@example.org", DEFAULT_PASSWORD)

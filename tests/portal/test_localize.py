@@ -6,21 +6,25 @@ import pytest
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from portal.models import StandardPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def about(home_page):
-    page = StandardPage(
+def publish_about_page(home_page):
+    page = StandardPageFactory(
+        parent=home_page,
         title="About the network",
         slug="about-network",
         introduction="Who takes part and how to join.",
     )
-    home_page.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def about(home_page):
+    return publish_about_page(home_page)
 
 
 @pytest.fixture
