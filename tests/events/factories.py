@@ -4,9 +4,9 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from directory.models import Institution
 from events.choices import RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
+from tests.directory import factories as directory_factories
 
 
 def in_days(days, hour=10):
@@ -16,12 +16,9 @@ def in_days(days, hour=10):
     )
 
 
-class InstitutionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Institution
+class InstitutionFactory(directory_factories.InstitutionFactory):
+    """Events are mostly organised by Border Guard posts in the east."""
 
-    name = factory.Sequence(lambda n: f"Institution {n}")
-    slug = factory.Sequence(lambda n: f"institution-{n}")
     kind = "border_guard"
     region = "lubelskie"
     city = "Chełm"

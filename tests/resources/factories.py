@@ -5,7 +5,6 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from directory.models import Institution
 from resources.demo_files import make_pdf
 from resources.models import (
     MaterialFile,
@@ -14,17 +13,17 @@ from resources.models import (
     StudyVisitIndexPage,
     StudyVisitPage,
 )
+from tests.directory import factories as directory_factories
 
 
-class InstitutionFactory(factory.django.DjangoModelFactory):
+class InstitutionFactory(directory_factories.InstitutionFactory):
+    """Materials are mostly published by ministries; tests name the host
+    institutions of study visits by slug and may ask for one twice."""
+
     class Meta:
-        model = Institution
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Institution {n}")
-    slug = factory.Sequence(lambda n: f"institution-{n}")
     kind = "ministry"
-    country = "PL"
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
