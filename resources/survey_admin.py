@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
@@ -91,7 +91,7 @@ class SurveyMixin(ResultsAccessMixin):
     def get_breadcrumbs_items(self):
         return [
             {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-            {"url": reverse("surveys_admin:index"), "label": _("Survey results")},
+            {"url": reverse("surveys_admin:index"), "label": pgettext("surveys", "Survey results")},
             {
                 "url": reverse("surveys_admin:results", args=[self.survey.pk]),
                 "label": self.survey.title,
@@ -104,7 +104,7 @@ class SurveyListView(ResultsAccessMixin, WagtailAdminTemplateMixin, TemplateView
     header_icon = "list-ul"
 
     def get_page_title(self):
-        return _("Survey results")
+        return pgettext("surveys", "Survey results")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -121,7 +121,7 @@ class SurveyResultsView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def get_page_title(self):
-        return _("Survey results")
+        return pgettext("surveys", "Survey results")
 
     def get_page_subtitle(self):
         return self.survey.title

@@ -1,7 +1,7 @@
 """Admin wiring for surveys: the "Survey results" menu item and the page buttons."""
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy as pgettext
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
@@ -11,7 +11,7 @@ from resources.survey_results import can_see_results
 class SurveyResultsMenuItem(MenuItem):
     def __init__(self):
         super().__init__(
-            _("Survey results"),
+            pgettext("surveys", "Survey results"),
             reverse("surveys_admin:index"),
             name="survey-results",
             icon_name="table",
@@ -23,7 +23,7 @@ class SurveyResultsMenuItem(MenuItem):
 
 
 class SurveyResultsButton(PageMenuItem):
-    label = _("Survey results")
+    label = pgettext("surveys", "Survey results")
     icon_name = "table"
 
     @property
