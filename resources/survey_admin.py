@@ -177,7 +177,7 @@ class TextAnswersView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
         super().load(**kwargs)
         by_name = {q.clean_name: q for q in self.questions}
         self.question = by_name.get(kwargs["question"])
-        if self.question is None or self.question.is_choice:
+        if self.question is None or not self.question.is_text:
             raise Http404
 
     def get_context_data(self, **kwargs):

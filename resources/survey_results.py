@@ -13,7 +13,6 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models.fields.json import KeyTextTransform
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -173,12 +172,12 @@ def crosstab(row_question, column_question, responses):
 
 def text_answers(question, responses):
     """A question's non-empty written answers, newest day first (for a paginator)."""
+    key = f"answers__{question.clean_name}"
     return (
-        responses.annotate(text=KeyTextTransform(question.clean_name, "answers"))
-        .exclude(text__isnull=True)
-        .exclude(text="")
+        responses.exclude(**{f"{key}__isnull": True})
+        .exclude(**{key: ""})
         .order_by("-submitted_on", "pk")
-        .values_list("submitted_on", "language", "text")
+        .values_list("submitted_on", "language", key)
     )
 
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import signing
 from django.utils import timezone
+from wagtail.models import Locale
 
 from resources.models import SurveyResponse
 from resources.survey_services import COOKIE_SALT
@@ -233,11 +234,8 @@ def test_other_methods_are_not_allowed(client, survey):
 
 
 def test_polish_translation_submits_to_the_source_survey(client, survey):
-    from tests.resources.surveys import make_survey as _unused  # noqa: F401
-
     translation = survey.copy_for_translation(
-        __import__("wagtail.models", fromlist=["Locale"]).Locale.objects.get(language_code="pl"),
-        copy_parents=True,
+        Locale.objects.get(language_code="pl"), copy_parents=True
     )
     translation.title = "Wiedza o pomocy"
     translation.save_revision().publish()
