@@ -102,10 +102,10 @@ def test_results_page_shows_counts_chart_and_crosstab(client, survey, organiser)
     assert "30 answers" in html
     assert "Which country are you from?" in html
     assert "n = 30 respondents answered" in html
-    assert '<th scope="row">Belarus</th><td>10</td><td>33 %</td>' in html
+    assert '<th scope="row">Belarus</th><td>10</td><td>33&nbsp;%</td>' in html
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="survey-chart" role="img"' in html
-    assert "Respondents who answered both: 30" in html
-    assert "<td>5 (50 %)</td>" in html
+    assert "Respondents who answered both questions: 30" in html
+    assert "<td>5 (50&nbsp;%)</td>" in html
     assert reverse("surveys_admin:export_csv", args=[survey.pk]) in html
 
 
@@ -238,3 +238,21 @@ def test_results_and_exports_use_bounded_queries(
         assert len(b"".join(response.streaming_content).splitlines()) == size + 1
     with django_assert_max_num_queries(30):
         assert client.get(reverse("surveys_admin:export_xlsx", args=[survey.pk])).status_code == 200
+
+
+def test_tampered_result_parameters_are_ignored_not_errors(client, survey, organiser):
+    add_answers(survey, 6)
+    client.force_login(organiser)
+    params = {
+        "language": "xx",
+        "date_from": "not-a-date",
+        "rows": "nope",
+        "columns": "anything_else",  # a written question cannot be cross-tabulated
+    }
+    response = client.get(reverse("surveys_admin:results", args=[survey.pk]), params)
+    assert response.status_code == 200
+    assert "6 answers" in response.content.decode()
+    assert "Respondents who answered both" not in response.content.decode()
+    export = client.get(reverse("surveys_admin:export_csv", args=[survey.pk]), params)
+    assert len(b"".join(export.streaming_content).splitlines()) == 7
+    assert client.get(reverse("surveys_admin:results", args=[999999])).status_code == 404
