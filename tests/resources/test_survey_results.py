@@ -231,12 +231,12 @@ def test_results_and_exports_use_bounded_queries(
         (reverse("surveys_admin:index"), {}),
     ]
     for url, params in pages:
-        with django_assert_max_num_queries(30):
+        with django_assert_max_num_queries(20):
             assert client.get(url, params).status_code == 200
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("surveys_admin:export_csv", args=[survey.pk]))
         assert len(b"".join(response.streaming_content).splitlines()) == size + 1
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(20):
         assert client.get(reverse("surveys_admin:export_xlsx", args=[survey.pk])).status_code == 200
 
 
