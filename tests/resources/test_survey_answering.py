@@ -110,7 +110,10 @@ def test_answer_is_stored_with_keys_and_language_and_nothing_identifying(client,
 def test_member_survey_records_the_account_only_when_asked(client, home_page, member):
     index = SurveyIndexPageFactory(parent=home_page)
     survey = make_survey(index, record_respondent=True)
-    assert client.get(url(survey)).status_code == 200
+    page = client.get(url(survey), {"lang": "uk"})
+    assert page.status_code == 200
+    assert 'href="/accounts/login/?next=' in page.content.decode()
+    assert "Увійдіть, щоб відповісти." in page.content.decode()
     refused = client.post(url(survey), valid_answers())
     assert refused.status_code == 403
     client.force_login(member)
