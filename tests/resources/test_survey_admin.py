@@ -78,3 +78,23 @@ def test_translated_options_must_match_the_english_ones(client, home_page, super
     assert response.status_code == 200
     assert "Give exactly as many options as in English (2)" in response.content.decode()
     assert not SurveyPage.objects.exists()
+
+
+def test_preview_shows_the_form_even_before_the_survey_opens(home_page, rf, superuser):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.resources.surveys import make_survey
+
+    survey = make_survey(
+        SurveyIndexPageFactory(parent=home_page),
+        opens_at=timezone.now() + datetime.timedelta(days=3),
+        closes_at=None,
+    )
+    request = rf.get("/")
+    request.user = superuser
+    response = survey.make_preview_request(original_request=request, preview_mode="form")
+    response.render()
+    assert response.status_code == 200
+    assert "Which country are you from?" in response.content.decode()
