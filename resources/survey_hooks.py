@@ -47,25 +47,3 @@ def exclude_surveys(pages):
     from resources.models import SurveyPage
 
     return pages.exclude(content_type=ContentType.objects.get_for_model(SurveyPage))
-
-
-def open_surveys(limit=3):
-    """Live surveys in the active language that are open now (dates of the source survey)."""
-    from wagtail.models import Locale
-
-    from resources.models import SurveyPage
-
-    pages = SurveyPage.objects.live().filter(locale=Locale.get_active()).order_by("-opens_at")
-    return [page for page in pages[:20] if page.survey.status() == "open"][:limit]
-
-
-def home_section(request):
-    surveys = open_surveys()
-    if not surveys:
-        return None
-    index = surveys[0].get_parent()
-    return {
-        "template": "resources/includes/survey_home_section.html",
-        "surveys": surveys,
-        "index_url": index.get_url(request),
-    }

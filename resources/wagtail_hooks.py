@@ -131,10 +131,3 @@ def seed_demo_survey(context):
     from resources.demo_surveys import seed
 
     seed(context)
-
-
-@hooks.register("portal_home_sections", order=40)
-def survey_home_section(request, home_page):
-    from resources.survey_hooks import home_section
-
-    return home_section(request)

@@ -41,25 +41,3 @@ def test_demo_survey_is_complete_and_idempotent(client, home_page):
     html = client.get(polish.url).content.decode()
     assert '<div class="survey__body" lang="pl">' in html
     assert "Czy znasz infolinię Krajowego Centrum" in html
-
-
-def test_home_page_invites_visitors_to_open_surveys(client, home_page):
-    import datetime
-
-    from django.utils import timezone
-
-    from tests.resources.surveys import SurveyIndexPageFactory, make_survey
-
-    index = SurveyIndexPageFactory(parent=home_page)
-    make_survey(index, title="Open survey")
-    make_survey(
-        index,
-        slug="closed",
-        title="Closed survey",
-        opens_at=timezone.now() - datetime.timedelta(days=20),
-        closes_at=timezone.now() - datetime.timedelta(days=1),
-    )
-    html = client.get(home_page.url).content.decode()
-    assert "Have your say" in html
-    assert "Open survey" in html
-    assert "Closed survey" not in html
