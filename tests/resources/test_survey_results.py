@@ -256,3 +256,14 @@ def test_tampered_result_parameters_are_ignored_not_errors(client, survey, organ
     export = client.get(reverse("surveys_admin:export_csv", args=[survey.pk]), params)
     assert len(b"".join(export.streaming_content).splitlines()) == 7
     assert client.get(reverse("surveys_admin:results", args=[999999])).status_code == 404
+
+
+def test_member_survey_export_names_the_respondent(client, home_page, organiser, member):
+    survey = make_survey(SurveyIndexPageFactory(parent=home_page), record_respondent=True)
+    client.force_login(member)
+    assert client.post(survey.url, valid_answers()).status_code == 200
+    client.force_login(organiser)
+    response = client.get(reverse("surveys_admin:export_csv", args=[survey.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Date", "Language", "Respondent", "Which country are you from?"]
+    assert rows[1][2] == member.email
