@@ -267,3 +267,15 @@ def test_member_survey_export_names_the_respondent(client, home_page, organiser,
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:4] == ["Date", "Language", "Respondent", "Which country are you from?"]
     assert rows[1][2] == member.email
+
+
+def test_results_of_a_survey_without_answers(client, survey, organiser):
+    client.force_login(organiser)
+    response = client.get(
+        reverse("surveys_admin:results", args=[survey.pk]), {"rows": COUNTRY, "columns": KCIK}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "0 answers" in html
+    assert "<svg" not in html
+    assert "Respondents who answered both questions: 0" in html
