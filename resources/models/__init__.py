@@ -6,6 +6,7 @@ from resources.models.study_visits import (
     StudyVisitMaterial,
     StudyVisitPage,
 )
+from resources.models.surveys import SurveyIndexPage, SurveyPage, SurveyQuestion, SurveyResponse
 
 __all__ = [
     "DocumentDownload",
@@ -16,4 +17,8 @@ __all__ = [
     "StudyVisitIndexPage",
     "StudyVisitMaterial",
     "StudyVisitPage",
+    "SurveyIndexPage",
+    "SurveyPage",
+    "SurveyQuestion",
+    "SurveyResponse",
 ]
