@@ -20,7 +20,7 @@ from directory.models import (
     InstitutionEmailDomain,
     Membership,
 )
-from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation
+from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation, full_name
 from portal.models import Language, Topic
 
 CITY_COORDINATES = {
@@ -1069,7 +1069,7 @@ def build_people(institutions, today, topics):
         rng = random.Random(institution.slug)
         count = 1 + rng.randrange(3)
         for number in range(count):
-            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+            name = full_name(rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
             choice = 0 if number == 0 else 1 + rng.randrange(5)
             position, focal = POSITIONS[choice]
             if institution.country == "PL":

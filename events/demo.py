@@ -26,7 +26,12 @@ from events.models import (
     Registration,
 )
 from portal import roles
-from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation
+from portal.demo.helpers import (
+    add_to_navigation,
+    ensure_child_page,
+    ensure_translation,
+    full_name,
+)
 from portal.models import Language, Topic
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
@@ -698,8 +703,8 @@ def _ensure_polish(event, spec):
 
 
 def _person(rng, n, domain="example.org"):
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    email = f"{first}.{last}.{n}@{domain}".lower()
+    name = full_name(rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
+    email = f"{name.replace(' ', '.')}.{n}@{domain}".lower()
     for a, b in (
         ("ł", "l"),
         ("ś", "s"),
@@ -712,7 +717,7 @@ def _person(rng, n, domain="example.org"):
         ("ń", "n"),
     ):
         email = email.replace(a, b)
-    return f"{first} {last}", email
+    return name, email
 
 
 def _add_registrations(event, count, institutions, rng, attended=False):
