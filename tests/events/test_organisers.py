@@ -1,7 +1,6 @@
 import csv
 import datetime
 import io
-import re
 
 import pytest
 from django.core import mail
