@@ -596,7 +596,7 @@ def _visit_body(language, images, documents):
                 "decorative": False,
                 "caption": t(
                     "Sofia, where all meetings took place.",
-                    "Sofia, gdzie odbyły się wszystkie spotkania.",
+                    "Sofia – tu odbyły się wszystkie spotkania.",
                 ),
             },
         },
@@ -633,14 +633,14 @@ def _visit_body(language, images, documents):
                         "decorative": False,
                         "caption": t(
                             "The four steps of the referral mechanism.",
-                            "Cztery kroki mechanizmu kierowania.",
+                            "Cztery kroki krajowego mechanizmu identyfikacji i wsparcia.",
                         ),
                     },
                     {
                         "image": meeting.pk,
                         "alt_text": t(
                             "Illustration of two delegations seated on either side of a meeting table.",
-                            "Ilustracja dwóch delegacji siedzących po obu stronach stołu.",
+                            "Ilustracja: dwie delegacje siedzące naprzeciw siebie przy stole.",
                         ),
                         "decorative": False,
                         "caption": t(
@@ -658,7 +658,7 @@ def _visit_body(language, images, documents):
                     "Ofiara nie powinna być zmuszana do wielokrotnego opowiadania swojej historii, aby otrzymać pomoc.",
                 ),
                 "attribution": t(
-                    "Secretariat of the National Commission", "Sekretariat Komisji Krajowej"
+                    "Secretariat of the National Commission", "Sekretariat Krajowej Komisji"
                 ),
             },
         },
@@ -695,7 +695,7 @@ def _visit_body(language, images, documents):
                             t("Coordinating body", "Organ koordynujący"),
                             t(
                                 "National Commission with a secretariat",
-                                "Komisja Krajowa z sekretariatem",
+                                "Krajowa Komisja z sekretariatem",
                             ),
                             t("Inter-ministerial team", "Zespół międzyresortowy"),
                         ],
@@ -710,7 +710,7 @@ def _visit_body(language, images, documents):
                                 "NGO-run, state-funded",
                                 "Prowadzone przez organizacje pozarządowe, finansowane przez państwo",
                             ),
-                            t("KCIK and NGOs", "KCIK i NGO"),
+                            t("KCIK and NGOs", "KCIK i organizacje pozarządowe"),
                         ],
                     ],
                 },
@@ -851,10 +851,10 @@ def seed_study_visit(index_en, materials):
     ]
     translation.authors = [
         StudyVisitAuthor(
-            name="Katarzyna Nowicka", role="Starsza specjalistka", institution=participants[0]
+            name="Katarzyna Nowicka", role="starsza specjalistka", institution=participants[0]
         ),
         StudyVisitAuthor(
-            name="Piotr Zieliński", role="Inspektor pracy", institution=participants[1]
+            name="Piotr Zieliński", role="inspektor pracy", institution=participants[1]
         ),
     ]
     translation.save_revision().publish()

@@ -159,7 +159,7 @@ ABOUT_PL = [
         "value": (
             "<p>Portal Współpracy łączy instytucje, które zapobiegają handlowi ludźmi i go zwalczają: "
             "ministerstwa, Straż Graniczną, Państwową Inspekcję Pracy, Urząd do Spraw Cudzoziemców, "
-            "urzędy wojewódzkie, policję, prokuraturę, organizacje pozarządowe i partnerów "
+            "urzędy wojewódzkie, Policję, prokuraturę, organizacje pozarządowe i partnerów "
             "międzynarodowych.</p>"
         ),
     },
@@ -432,10 +432,10 @@ def seed_polish(home, pages):
             "i dziel się tym, co działa — w jednym miejscu, po polsku i po angielsku."
         ),
         intro=(
-            "<p>Portal Współpracy jest dla urzędników i pracowników organizacji pozarządowych, "
-            "którzy identyfikują ofiary handlu ludźmi i udzielają im pomocy: Straży Granicznej, "
-            "inspekcji pracy, urzędów do spraw cudzoziemców, urzędów wojewódzkich, policji, "
-            "prokuratury i organizacji pozarządowych.</p>"
+            "<p>Portal Współpracy jest przeznaczony dla funkcjonariuszy, urzędników i pracowników "
+            "organizacji pozarządowych, którzy identyfikują ofiary handlu ludźmi i udzielają im "
+            "pomocy – w Straży Granicznej, inspekcji pracy, urzędach do spraw cudzoziemców, urzędach "
+            "wojewódzkich, Policji, prokuraturze i organizacjach pozarządowych.</p>"
         ),
     )
     ensure_translation(
