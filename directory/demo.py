@@ -83,7 +83,7 @@ CENTRAL = [
         [T_LAW, T_INTL, T_ID],
         {
             "description": "Coordinates national action against trafficking in human beings and runs the secretariat of the Interministerial Team.",
-            "description_pl": "Koordynuje krajowe działania przeciwko handlowi ludźmi i prowadzi sekretariat Zespołu Międzyresortowego.",
+            "description_pl": "Koordynuje krajowe działania na rzecz przeciwdziałania handlowi ludźmi i zapewnia obsługę Zespołu do Spraw Przeciwdziałania Handlowi Ludźmi.",
         },
     ),
     (
@@ -176,7 +176,7 @@ CENTRAL = [
         [T_ID, T_LABOUR, T_INTL],
         {
             "description": "Its anti-trafficking team coordinates the work of regional units and field offices.",
-            "description_pl": "Zespół ds. handlu ludźmi koordynuje pracę oddziałów i placówek.",
+            "description_pl": "Zespół ds. przeciwdziałania handlowi ludźmi koordynuje pracę oddziałów i placówek Straży Granicznej.",
         },
     ),
     (
@@ -209,7 +209,7 @@ CENTRAL = [
         [T_ID, T_SEX, T_BEG],
         {
             "description": "The Criminal Bureau's anti-trafficking unit supports voivodship police teams.",
-            "description_pl": "Wydział do walki z handlem ludźmi Biura Kryminalnego wspiera zespoły komend wojewódzkich.",
+            "description_pl": "Wydział do walki z handlem ludźmi Biura Kryminalnego Komendy Głównej Policji wspiera zespoły w komendach wojewódzkich.",
         },
     ),
     (
@@ -1201,7 +1201,8 @@ def build_page(home):
         slug="katalog",
         introduction=(
             "Znajdź osobę do kontaktu w innej instytucji: koordynatorów, telefony całodobowe, "
-            "schroniska i punkty pomocy. Imiona i nazwiska funkcjonariuszy widzą członkowie."
+            "schroniska i punkty pomocy. Imiona i nazwiska funkcjonariuszy oraz ich bezpośrednie "
+            "numery telefonów widzą tylko członkowie."
         ),
     )
     add_to_navigation(page, position=0)
