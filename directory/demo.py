@@ -20,11 +20,11 @@ from directory.models import (
     InstitutionEmailDomain,
     Membership,
 )
-from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation
+from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation, full_name
 from portal.models import Language, Topic
 
 CITY_COORDINATES = {
-    "Warsaw": (52.2297, 21.0122),
+    "Warszawa": (52.2297, 21.0122),
     "Lublin": (51.2465, 22.5684),
     "Chełm": (51.1431, 23.4716),
     "Białystok": (53.1325, 23.1688),
@@ -77,13 +77,13 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Stefana Batorego 5\n02-591 Warszawa",
         "pl en",
         [T_LAW, T_INTL, T_ID],
         {
             "description": "Coordinates national action against trafficking in human beings and runs the secretariat of the Interministerial Team.",
-            "description_pl": "Koordynuje krajowe działania przeciwko handlowi ludźmi i prowadzi sekretariat Zespołu Międzyresortowego.",
+            "description_pl": "Koordynuje krajowe działania na rzecz przeciwdziałania handlowi ludźmi i zapewnia obsługę Zespołu do Spraw Przeciwdziałania Handlowi Ludźmi.",
         },
     ),
     (
@@ -95,7 +95,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Nowogrodzka 1/3/5\n00-513 Warszawa",
         "pl en",
         [T_LABOUR, T_SHELTER, T_LAW],
@@ -110,7 +110,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "Al. Ujazdowskie 11\n00-950 Warszawa",
         "pl en",
         [T_LAW, T_LEGAL],
@@ -125,7 +125,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "al. J. Ch. Szucha 25\n00-918 Warszawa",
         "pl en",
         [T_CHILD],
@@ -140,7 +140,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "al. J. Ch. Szucha 23\n00-580 Warszawa",
         "pl en fr de",
         [T_INTL, T_RETURN],
@@ -155,7 +155,7 @@ CENTRAL = [
         "ministry-interior",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Koszykowa 16\n00-564 Warszawa",
         "pl en uk ru",
         [T_ID, T_RETURN],
@@ -170,13 +170,13 @@ CENTRAL = [
         "ministry-interior",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "al. Niepodległości 100\n02-514 Warszawa",
         "pl en uk ru",
         [T_ID, T_LABOUR, T_INTL],
         {
             "description": "Its anti-trafficking team coordinates the work of regional units and field offices.",
-            "description_pl": "Zespół ds. handlu ludźmi koordynuje pracę oddziałów i placówek.",
+            "description_pl": "Zespół ds. przeciwdziałania handlowi ludźmi koordynuje pracę oddziałów i placówek Straży Granicznej.",
         },
     ),
     (
@@ -188,7 +188,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Barska 28/30\n02-315 Warszawa",
         "pl en uk",
         [T_LABOUR, T_ID],
@@ -203,13 +203,13 @@ CENTRAL = [
         "ministry-interior",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Puławska 148/150\n02-624 Warszawa",
         "pl en",
         [T_ID, T_SEX, T_BEG],
         {
             "description": "The Criminal Bureau's anti-trafficking unit supports voivodship police teams.",
-            "description_pl": "Wydział do walki z handlem ludźmi Biura Kryminalnego wspiera zespoły komend wojewódzkich.",
+            "description_pl": "Wydział do walki z handlem ludźmi Biura Kryminalnego Komendy Głównej Policji wspiera zespoły w komendach wojewódzkich.",
         },
     ),
     (
@@ -221,7 +221,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Rakowiecka 26/30\n02-528 Warszawa",
         "pl en",
         [T_LAW, T_ID],
@@ -236,7 +236,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "Skrytka pocztowa 5\n00-956 Warszawa 10",
         "pl en uk ru bg ro vi",
         [T_SHELTER, T_ID, T_LEGAL, T_RETURN],
@@ -255,7 +255,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "Skrytka pocztowa 5\n00-956 Warszawa 10",
         "pl en uk ru",
         [T_SHELTER, T_SEX, T_LABOUR, T_LEGAL],
@@ -270,7 +270,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Okopowa 55\n01-043 Warszawa",
         "pl en uk",
         [T_SHELTER, T_RETURN],
@@ -285,7 +285,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "al. 3 Maja 12 lok. 510\n00-391 Warszawa",
         "pl en ru uk",
         [T_LEGAL, T_LABOUR],
@@ -300,7 +300,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Ordynacka 9 lok. 33\n00-364 Warszawa",
         "pl en uk ru ka",
         [T_SHELTER, T_LEGAL, T_CHILD],
@@ -360,7 +360,7 @@ CENTRAL = [
         "",
         "PL",
         "mazowieckie",
-        "Warsaw",
+        "Warszawa",
         "ul. Mariensztat 8\n00-302 Warszawa",
         "pl en uk ru",
         [T_RETURN, T_INTL, T_ID],
@@ -419,14 +419,14 @@ BG_UNITS = [
         "nadwislanski",
         "Nadwiślański",
         "Nadwiślański",
-        "Warsaw",
+        "Warszawa",
         "mazowieckie",
         [
             (
                 "warszawa-okecie",
                 "Warsaw-Okęcie (Chopin Airport)",
                 "Warszawa-Okęcie",
-                "Warsaw",
+                "Warszawa",
                 "mazowieckie",
             ),
             (
@@ -657,7 +657,13 @@ VOIVODSHIP_OFFICES = [
         "Kraków",
         "malopolskie",
     ),
-    ("mazowiecki", "Masovian", "Mazowiecki Urząd Wojewódzki w Warszawie", "Warsaw", "mazowieckie"),
+    (
+        "mazowiecki",
+        "Masovian",
+        "Mazowiecki Urząd Wojewódzki w Warszawie",
+        "Warszawa",
+        "mazowieckie",
+    ),
     ("opolski", "Opole", "Opolski Urząd Wojewódzki w Opolu", "Opole", "opolskie"),
     (
         "podkarpacki",
@@ -705,7 +711,7 @@ POLICE_UNITS = [
         "Metropolitan Police Headquarters in Warsaw – anti-trafficking team",
         "Komenda Stołeczna Policji – zespół do walki z handlem ludźmi",
         "KSP",
-        "Warsaw",
+        "Warszawa",
         "mazowieckie",
     ),
     (
@@ -754,7 +760,7 @@ PROSECUTORS = [
         "prosecutor-regional-warszawa",
         "Regional Prosecutor's Office in Warsaw",
         "Prokuratura Regionalna w Warszawie",
-        "Warsaw",
+        "Warszawa",
         "mazowieckie",
     ),
     (
@@ -829,6 +835,16 @@ POSITIONS = [
     ("Case worker", False),
     ("Liaison officer", False),
     ("Legal adviser", False),
+]
+# Staff of Polish institutions write their positions in Polish, and a
+# position is one text in the directory: the same list, as they would.
+POSITIONS_PL = [
+    "Koordynator ds. przeciwdziałania handlowi ludźmi",
+    "Starszy specjalista ds. identyfikacji ofiar",
+    "Kierownik komórki",
+    "Specjalista ds. pomocy ofiarom",
+    "Oficer łącznikowy",
+    "Radca prawny",
 ]
 
 
@@ -945,6 +961,7 @@ def build_institutions(today, topics):
 
     gip = institutions["chief-labour-inspectorate"]
     for index, (slug, city, locative, region) in enumerate(LABOUR_INSPECTORATES):
+        seat = "Warszawa" if city == "Warsaw" else city
         inspectorate = _upsert(
             f"labour-inspectorate-{slug}",
             topics,
@@ -955,8 +972,8 @@ def build_institutions(today, topics):
             parent=gip,
             country="PL",
             region=region,
-            city=city,
-            postal_address=f"ul. Inspektorska {index + 1}\n{city}",
+            city=seat,
+            postal_address=f"ul. Inspektorska {index + 1}\n{seat}",
             phone=f"+48 22 000 5{index % 10} 00",
             email=f"kancelaria@{slug}.pip.example.org",
             website="https://www.pip.gov.pl/",
@@ -1052,8 +1069,11 @@ def build_people(institutions, today, topics):
         rng = random.Random(institution.slug)
         count = 1 + rng.randrange(3)
         for number in range(count):
-            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-            position, focal = POSITIONS[0] if number == 0 else POSITIONS[1 + rng.randrange(5)]
+            name = full_name(rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
+            choice = 0 if number == 0 else 1 + rng.randrange(5)
+            position, focal = POSITIONS[choice]
+            if institution.country == "PL":
+                position = POSITIONS_PL[choice]
             public = institution.kind in PUBLIC_KINDS or (
                 number == 1 and institution.kind in {K.VOIVODSHIP_OFFICE, K.OFFICE_FOR_FOREIGNERS}
             )
@@ -1086,7 +1106,7 @@ def build_people(institutions, today, topics):
         email="oksana.kowalczyk@example.org",
         defaults={
             "name": "Oksana Kowalczyk",
-            "position": "Labour inspector, anti-trafficking focal point",
+            "position": "Inspektor pracy, koordynator ds. przeciwdziałania handlowi ludźmi",
             "phone": "+48 81 000 12 34",
             "mobile": "+48 500 000 812",
             "is_focal_point": True,
@@ -1104,7 +1124,7 @@ def build_people(institutions, today, topics):
         email="tomasz.wieczorek@example.org",
         defaults={
             "name": "Tomasz Wieczorek",
-            "position": "Liaison officer, international cooperation",
+            "position": "Oficer łącznikowy ds. współpracy międzynarodowej",
             "phone": "+48 22 000 99 10",
             "is_focal_point": False,
             "visibility": Visibility.MEMBERS,
@@ -1119,7 +1139,7 @@ def build_people(institutions, today, topics):
         email="pomoc.lublin@example.org",
         defaults={
             "name": "Natalia Hrytsenko",
-            "position": "Help desk coordinator",
+            "position": "Koordynatorka punktu informacyjnego",
             "phone": "+48 81 000 00 55",
             "is_focal_point": True,
             "visibility": Visibility.PUBLIC,
@@ -1180,8 +1200,9 @@ def build_page(home):
         title="Katalog kontaktów",
         slug="katalog",
         introduction=(
-            "Znajdź osobę kontaktową w innej instytucji: koordynatorów, telefony zaufania, "
-            "schroniska i punkty pomocy. Imienne dane funkcjonariuszy widzą członkowie."
+            "Znajdź osobę do kontaktu w innej instytucji: koordynatorów, telefony całodobowe, "
+            "schroniska i punkty pomocy. Imiona i nazwiska funkcjonariuszy oraz ich bezpośrednie "
+            "numery telefonów widzą tylko członkowie."
         ),
     )
     add_to_navigation(page, position=0)

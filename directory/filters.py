@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from directory.choices import InstitutionKind
@@ -19,7 +19,11 @@ from portal.languages import LANGUAGE_NAMES
 
 MAX_QUERY_LENGTH = 200
 
-SORT_CHOICES = [("name", _("Name")), ("verified", _("Recently verified"))]
+# "Name" of an institution, not of a person (Polish uses different words).
+SORT_CHOICES = [
+    ("name", pgettext_lazy("institution", "Name")),
+    ("verified", _("Recently verified")),
+]
 
 
 class InstitutionFilter(django_filters.FilterSet):

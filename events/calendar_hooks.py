@@ -19,7 +19,11 @@ def account_feed_section(request):
 
 def seed_partner_calendar(context):
     """Demo data: a partner calendar with two imported events (idempotent:
-    importing the same file again changes nothing)."""
+    importing the same file again changes nothing).
+
+    The partner is a Polish NGO whose feed, like a real one, is written in its
+    own language: an imported event has one title, so it reads in Polish on
+    both language versions of the site."""
     import datetime
 
     from django.utils import timezone
@@ -29,30 +33,57 @@ def seed_partner_calendar(context):
     from directory.models import Institution
     from events.models import ExternalCalendarSource
 
-    iom, _ = Institution.objects.get_or_create(
-        slug="iom-poland",
-        defaults={"name": "IOM Poland", "kind": InstitutionKind.INTERNATIONAL, "city": "Warsaw"},
+    la_strada, _ = Institution.objects.get_or_create(
+        slug="la-strada",
+        defaults={
+            "name": "La Strada Foundation against Trafficking in Persons and Slavery",
+            "name_pl": "Fundacja przeciwko Handlowi Ludźmi i Niewolnictwu La Strada",
+            "kind": InstitutionKind.NGO,
+            "city": "Warsaw",
+        },
     )
+    # Earlier demos imported an English feed under this name; one partner is enough.
+    ExternalCalendarSource.objects.filter(name="IOM Poland – events").delete()
     source, _ = ExternalCalendarSource.objects.update_or_create(
-        name="IOM Poland – events", defaults={"institution": iom}
+        name="Fundacja La Strada", defaults={"institution": la_strada}
     )
     # Fixed dates relative to today's month, so that re-seeding matches by UID.
     base = timezone.localdate().replace(day=1) + datetime.timedelta(days=40)
-    calendar = Calendar.new(prodid="-//IOM Poland//Demo//EN")
+    calendar = Calendar.new(prodid="-//Fundacja La Strada//Kalendarz wydarzen//PL")
     specs = [
-        ("iom-demo-1@iom.example.org", "Webinar: safe labour migration", 0, 10, 12),
-        ("iom-demo-2@iom.example.org", "Round table on victim assistance, Kraków", 7, 9, 15),
+        (
+            "lastrada-demo-1@la-strada.example.org",
+            "Webinarium: bezpieczna migracja zarobkowa – jak sprawdzić pracodawcę",
+            "Dla organizacji pomocowych i urzędów: jak sprawdzić pracodawcę i agencję "
+            "zatrudnienia, zanim migrant podpisze umowę.",
+            "Online",
+            0,
+            10,
+            12,
+        ),
+        (
+            "lastrada-demo-2@la-strada.example.org",
+            "Okrągły stół: pomoc ofiarom handlu ludźmi w Małopolsce",
+            "Spotkanie organizacji pozarządowych, Policji, Straży Granicznej i ośrodków "
+            "pomocy społecznej z województwa małopolskiego.",
+            "Małopolski Urząd Wojewódzki, Kraków",
+            7,
+            9,
+            15,
+        ),
     ]
     warsaw = timezone.get_default_timezone()
-    for uid, title, day, start, end in specs:
+    for uid, title, description, location, day, start, end in specs:
         date = base + datetime.timedelta(days=day)
         calendar.add_component(
             Event.new(
                 uid=uid,
                 summary=title,
+                description=description,
+                location=location,
                 start=datetime.datetime.combine(date, datetime.time(start), tzinfo=warsaw),
                 end=datetime.datetime.combine(date, datetime.time(end), tzinfo=warsaw),
-                url="https://poland.iom.int/",
+                url="https://la-strada.example.org/wydarzenia/",
                 stamp=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
                 sequence=0,
             )

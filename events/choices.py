@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -26,7 +27,9 @@ class EventStatus(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("Waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    # Not the event's "Cancelled": Polish cancels a registration and an event
+    # with different words.
+    CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
 
 
 class RegistrationState(models.TextChoices):

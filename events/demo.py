@@ -26,7 +26,12 @@ from events.models import (
     Registration,
 )
 from portal import roles
-from portal.demo.helpers import add_to_navigation, ensure_child_page, ensure_translation
+from portal.demo.helpers import (
+    add_to_navigation,
+    ensure_child_page,
+    ensure_translation,
+    full_name,
+)
 from portal.models import Language, Topic
 
 WARSAW = zoneinfo.ZoneInfo("Europe/Warsaw")
@@ -316,17 +321,70 @@ def _body(text):
 
 
 INTRODUCTIONS_PL = {
-    "closing-conference": "Wyniki projektu i dalsze kroki ministerstw, inspekcji, Straży Granicznej i organizacji pozarządowych.",
-    "workshop-labour-exploitation": "Studia przypadków z kontroli inspekcji pracy dla inspektorów i funkcjonariuszy Straży Granicznej.",
-    "interinstitutional-meeting": "Dla wyznaczonych koordynatorów instytucji członkowskich, na zaproszenie.",
-    "webinar-online-recruitment": "Jak werbownicy wykorzystują media społecznościowe i jak na czas ostrzec migrantów.",
-    "study-visit-sofia": "Jak działa bułgarski krajowy mechanizm identyfikacji i wsparcia ofiar — od środka.",
-    "training-terespol": "Odwołane: sala szkoleniowa jest w remoncie; grupa dołącza do szkolenia w Chełmie.",
+    "closing-conference": "Wyniki projektu i dalsze działania ministerstw, inspekcji, Straży Granicznej i organizacji pozarządowych.",
+    "workshop-labour-exploitation": "Studia przypadków z kontroli inspekcji pracy – dla inspektorów pracy i funkcjonariuszy Straży Granicznej.",
+    "interinstitutional-meeting": "Spotkanie na zaproszenie dla koordynatorów wyznaczonych przez instytucje członkowskie.",
+    "webinar-online-recruitment": "Jak werbownicy wykorzystują media społecznościowe i jak w porę ostrzec migrantów.",
+    "study-visit-sofia": "Jak w praktyce działa bułgarski krajowy mechanizm identyfikacji i wsparcia ofiar.",
+    "training-terespol": "Szkolenie odwołane z powodu remontu sali; grupa weźmie udział w szkoleniu w Chełmie.",
 }
 TRAINING_INTRODUCTION_PL = (
-    "Dwa dni dla funkcjonariuszy Straży Granicznej: wskaźniki, pierwszy kontakt, "
-    "kierowanie do pomocy."
+    "Dwa dni dla funkcjonariuszy Straży Granicznej: wskaźniki handlu ludźmi, pierwszy kontakt "
+    "z domniemaną ofiarą, kierowanie do pomocy."
 )
+
+# What an editor translates on the Polish page besides the title and the
+# introduction: the body (per kind), the venue, the status note, and the
+# programme and questions copied from the English page (same order).
+BODY_PL = {
+    EventKind.CONFERENCE: "Konferencja podsumowująca zgromadziła przedstawicieli ministerstw, inspekcji, Straży Granicznej i organizacji pozarządowych. Przedstawiono na niej wyniki szkoleń, warsztatów i wizyty studyjnej oraz uzgodniono, jak instytucje będą dalej współpracować.",
+    EventKind.TRAINING: "Szkolenie opiera się na krajowych wytycznych dotyczących identyfikacji ofiar handlu ludźmi. Uczestnicy analizują studia przypadków i filmy interaktywne, ćwiczą pierwszą rozmowę z domniemaną ofiarą i dowiadują się, kiedy i jak skierować osobę do Krajowego Centrum Interwencyjno-Konsultacyjnego dla Ofiar Handlu Ludźmi. Prosimy zabrać legitymację służbową.",
+    EventKind.WORKSHOP: "Uczestnicy pracują w małych grupach: analizują zanonimizowane przypadki z kontroli inspekcji pracy i uzgadniają wskaźniki, z których mogą wspólnie korzystać inspektorzy pracy i funkcjonariusze Straży Granicznej. Liczba miejsc jest ograniczona, aby każdy mógł aktywnie uczestniczyć.",
+    EventKind.WEBINAR: "Półtoragodzinne spotkanie online z czasem na pytania. Link do spotkania potwierdzeni uczestnicy otrzymają dzień wcześniej.",
+    EventKind.STUDY_VISIT: "Trzy dni w bułgarskiej Krajowej Komisji ds. Zwalczania Handlu Ludźmi: spotkania z sekretariatem Komisji, wizyta w ośrodku wsparcia dla ofiar i u bułgarskiej policji granicznej. Koszty podróży i zakwaterowania wybranych uczestników są pokrywane.",
+    EventKind.MEETING: "Porządek obrad: projekt Krajowego Planu Działań, krajowy mechanizm identyfikacji i wsparcia ofiar oraz plan szkoleń na przyszły rok. Materiały prześlemy uczestnikom z wyprzedzeniem.",
+}
+VENUES_PL = {
+    "Conference centre of the Ministry of the Interior": "Centrum konferencyjne Ministerstwa Spraw Wewnętrznych i Administracji",
+    "Chief Labour Inspectorate": "Główny Inspektorat Pracy",
+    "Ministry of the Interior and Administration": "Ministerstwo Spraw Wewnętrznych i Administracji",
+    "National Commission for Combating Trafficking in Human Beings": "Krajowa Komisja ds. Zwalczania Handlu Ludźmi",
+    "Border Guard training centre": "Ośrodek szkoleniowy Straży Granicznej",
+    "Border Guard Post in Terespol": "Placówka Straży Granicznej w Terespolu",
+}
+SESSIONS_PL = {
+    "closing-conference": [
+        ("Otwarcie konferencji", "Sala plenarna", "Zastępca Komendanta Głównego Straży Granicznej"),
+        ("Wyniki szkoleń dla 495 funkcjonariuszy", "Sala plenarna", "Zespół projektu"),
+        (
+            "Panel: identyfikacja ofiar pracy przymusowej",
+            "Sala plenarna",
+            "Państwowa Inspekcja Pracy, La Strada, IOM",
+        ),
+        (
+            "Co dalej: współpraca między instytucjami",
+            "Sala plenarna",
+            "Ministerstwo Spraw Wewnętrznych i Administracji",
+        ),
+    ],
+    "study-visit-sofia": [
+        ("Powitanie w Krajowej Komisji", "", "Sekretarz Komisji"),
+        ("Wizyta w ośrodku wsparcia dla ofiar", "", ""),
+        ("Przejście graniczne Kałotina", "", "Bułgarska Policja Graniczna"),
+    ],
+}
+QUESTIONS_PL = {
+    "workshop-labour-exploitation": [
+        (
+            "Którą sesję popołudniową wybierasz?",
+            "Rolnictwo\nBudownictwo\nPraca w gospodarstwach domowych",
+        ),
+        ("Czy potrzebujesz zaświadczenia o udziale?", ""),
+    ],
+}
+STATUS_NOTES_PL = {
+    "training-terespol": "Grupa weźmie udział w szkoleniu w Chełmie.",
+}
 
 
 def _event_specs(inst):
@@ -394,7 +452,7 @@ def _event_specs(inst):
         {
             "slug": "workshop-labour-exploitation",
             "title": "Workshop: recognising labour exploitation",
-            "title_pl": "Warsztaty: rozpoznawanie pracy przymusowej",
+            "title_pl": "Warsztaty: rozpoznawanie wyzysku w pracy",
             "kind": EventKind.WORKSHOP,
             "introduction": "Case studies from labour inspections, for inspectors and Border Guard officers.",
             "start": _at(10, 10),
@@ -610,9 +668,43 @@ def _ensure_event(index, spec, inst, topics, languages):
     return event
 
 
+def _ensure_polish(event, spec):
+    """The event's Polish page, with everything a reader sees in Polish."""
+    slug = spec["slug"]
+    translation = ensure_translation(
+        event,
+        "pl",
+        title=spec["title_pl"],
+        slug=slug,
+        introduction=INTRODUCTIONS_PL.get(slug, TRAINING_INTRODUCTION_PL),
+        body=_body(BODY_PL[spec["kind"]]),
+        venue_name=VENUES_PL.get(spec.get("venue_name", ""), spec.get("venue_name", "")),
+        status_note=STATUS_NOTES_PL.get(slug, ""),
+        topics=list(Topic.objects.filter(locale__language_code="pl", slug__in=spec["topics"])),
+    )
+    # The programme and the questions were copied from the English page with
+    # the translation; they keep their order (and the questions their keys).
+    changed = False
+    for session, (title, room, speakers) in zip(
+        translation.sessions.all(), SESSIONS_PL.get(slug, []), strict=False
+    ):
+        session.title, session.room, session.speakers = title, room, speakers
+        session.save()
+        changed = True
+    for question, (label, choices) in zip(
+        translation.questions.all(), QUESTIONS_PL.get(slug, []), strict=False
+    ):
+        question.label, question.choices = label, choices
+        question.save()
+        changed = True
+    if changed:
+        EventPage.objects.get(pk=translation.pk).save_revision().publish()
+    return translation
+
+
 def _person(rng, n, domain="example.org"):
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    email = f"{first}.{last}.{n}@{domain}".lower()
+    name = full_name(rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
+    email = f"{name.replace(' ', '.')}.{n}@{domain}".lower()
     for a, b in (
         ("ł", "l"),
         ("ś", "s"),
@@ -625,7 +717,7 @@ def _person(rng, n, domain="example.org"):
         ("ń", "n"),
     ):
         email = email.replace(a, b)
-    return f"{first} {last}", email
+    return name, email
 
 
 def _add_registrations(event, count, institutions, rng, attended=False):
@@ -708,13 +800,7 @@ def _seed(home, context, stdout):
     created = 0
     for spec in _event_specs(inst):
         event = _ensure_event(index, spec, inst, topics, languages)
-        ensure_translation(
-            event,
-            "pl",
-            title=spec["title_pl"],
-            slug=spec["slug"],
-            introduction=INTRODUCTIONS_PL.get(spec["slug"], TRAINING_INTRODUCTION_PL),
-        )
+        _ensure_polish(event, spec)
         created += _add_registrations(
             event, spec.get("attendees", 0), attendee_pool, rng, spec.get("attended", False)
         )

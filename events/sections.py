@@ -45,12 +45,28 @@ def account_section(request):
         .select_related("event")
         .order_by("-event__start")[:20]
     )
+    _show_in_reader_language(registrations)
     return {
         "template": "events/sections/account.html",
         "registrations": registrations,
         "now": timezone.now(),
         "index": index_page(),
     }
+
+
+def _show_in_reader_language(registrations):
+    """A registration belongs to the event's default-language page; the reader
+    sees the event's page in their own language where it has one (one query)."""
+    locale = Locale.get_active()
+    keys = {r.event.translation_key for r in registrations if r.event.locale_id != locale.pk}
+    pages = {}
+    if keys:
+        pages = {
+            page.translation_key: page
+            for page in EventPage.objects.live().filter(locale=locale, translation_key__in=keys)
+        }
+    for registration in registrations:
+        registration.shown_event = pages.get(registration.event.translation_key, registration.event)
 
 
 def institution_section(request, institution):

@@ -105,7 +105,7 @@ MATERIALS = [
         "Guidelines on identifying victims of trafficking",
         "How to recognise the signs of trafficking at the first contact and whom to call next.",
         "Wytyczne dotyczące identyfikacji ofiar handlu ludźmi",
-        "Jak rozpoznać sygnały handlu ludźmi przy pierwszym kontakcie i do kogo zadzwonić.",
+        "Jak rozpoznać oznaki handlu ludźmi przy pierwszym kontakcie i kogo potem powiadomić.",
     ),
     (
         "indicator-checklist",
@@ -164,8 +164,8 @@ MATERIALS = [
         "pdf",
         "Survey of Ukrainian migrants on working conditions",
         "Results of a survey of 1,000 migrants on recruitment, wages and documents.",
-        "Badanie migrantów z Ukrainy o warunkach pracy",
-        "Wyniki badania 1000 migrantów dotyczące rekrutacji, wynagrodzeń i dokumentów.",
+        "Badanie ankietowe migrantów z Ukrainy dotyczące warunków pracy",
+        "Wyniki ankiety przeprowadzonej wśród 1000 migrantów: rekrutacja, wynagrodzenia i dokumenty.",
     ),
     (
         "survey-raw-tables",
@@ -179,8 +179,8 @@ MATERIALS = [
         "txt",
         "Survey of migrants: detailed tables",
         "Detailed tables behind the published survey results, for analysts in member institutions.",
-        "Badanie migrantów: szczegółowe tabele",
-        "Szczegółowe tabele do opublikowanych wyników badania, dla analityków instytucji członkowskich.",
+        "Badanie ankietowe migrantów: szczegółowe tabele",
+        "Szczegółowe tabele uzupełniające opublikowane wyniki badania – dla analityków instytucji członkowskich.",
     ),
     (
         "annual-report-2024",
@@ -195,7 +195,7 @@ MATERIALS = [
         "Trafficking in human beings in Poland: report 2024",
         "The annual report of the inter-ministerial team on trafficking in human beings.",
         "Handel ludźmi w Polsce: raport za 2024 rok",
-        "Roczny raport międzyresortowego zespołu do spraw przeciwdziałania handlowi ludźmi.",
+        "Roczny raport Zespołu do Spraw Przeciwdziałania Handlowi Ludźmi.",
     ),
     (
         "project-final-report",
@@ -210,7 +210,7 @@ MATERIALS = [
         "Project final report",
         "What the project achieved: trainings, workshops, the study visit and the survey.",
         "Sprawozdanie końcowe z projektu",
-        "Co osiągnął projekt: szkolenia, warsztaty, wizyta studyjna i badanie.",
+        "Rezultaty projektu: szkolenia, warsztaty, wizyta studyjna i badanie ankietowe.",
     ),
     (
         "penal-code-extract",
@@ -239,7 +239,7 @@ MATERIALS = [
         "pdf",
         "The revised EU Anti-Trafficking Directive in brief",
         "What Directive (EU) 2024/1712 changes for national authorities.",
-        "Znowelizowana unijna dyrektywa w sprawie handlu ludźmi w skrócie",
+        "Znowelizowana dyrektywa UE w sprawie handlu ludźmi – najważniejsze zmiany",
         "Co dyrektywa (UE) 2024/1712 zmienia dla organów krajowych.",
     ),
     (
@@ -269,7 +269,7 @@ MATERIALS = [
         "pdf",
         "Leaflet: the KCIK helpline",
         "When and how to call the National Intervention and Consultation Centre.",
-        "Ulotka: telefon zaufania KCIK",
+        "Ulotka: całodobowy telefon KCIK",
         "Kiedy i jak dzwonić do Krajowego Centrum Interwencyjno-Konsultacyjnego.",
     ),
     (
@@ -284,8 +284,8 @@ MATERIALS = [
         "pdf",
         "Presentation: the national referral mechanism",
         "Slides from the closing conference on referring presumed victims to assistance.",
-        "Prezentacja: krajowy mechanizm kierowania",
-        "Slajdy z konferencji zamykającej o kierowaniu domniemanych ofiar do pomocy.",
+        "Prezentacja: krajowy mechanizm identyfikacji i wsparcia ofiar",
+        "Slajdy z konferencji podsumowującej: jak kierować domniemane ofiary do pomocy.",
     ),
     (
         "presentation-interviewing",
@@ -300,7 +300,7 @@ MATERIALS = [
         "Presentation: interviewing a presumed victim",
         "Trauma-informed interviewing, from the workshop for investigators.",
         "Prezentacja: przesłuchanie domniemanej ofiary",
-        "Przesłuchanie uwzględniające traumę, z warsztatów dla prowadzących postępowania.",
+        "Przesłuchanie z uwzględnieniem traumy – materiał z warsztatów dla prowadzących postępowania przygotowawcze.",
     ),
     (
         "video-first-contact",
@@ -329,8 +329,8 @@ MATERIALS = [
         "txt",
         "Interactive training: branching films",
         "An interactive course in which the officer's choices change how the story continues.",
-        "Szkolenie interaktywne: filmy z rozgałęzieniami",
-        "Kurs interaktywny, w którym decyzje funkcjonariusza zmieniają przebieg historii.",
+        "Szkolenie interaktywne: filmy z wyborem ścieżki",
+        "Kurs interaktywny, w którym decyzje funkcjonariusza wpływają na dalszy przebieg historii.",
     ),
     (
         "child-victims-guide",
@@ -344,8 +344,8 @@ MATERIALS = [
         "pdf",
         "Guide: unaccompanied minors who may be victims",
         "Steps for protecting children, including the appointment of a guardian.",
-        "Przewodnik: małoletni bez opieki – potencjalne ofiary",
-        "Kroki w ochronie dzieci, w tym ustanowienie opiekuna.",
+        "Przewodnik: małoletni bez opieki jako potencjalne ofiary handlu ludźmi",
+        "Jak krok po kroku chronić dzieci, w tym jak ustanowić dla nich kuratora.",
     ),
     (
         "return-reintegration",
@@ -359,8 +359,8 @@ MATERIALS = [
         "pdf",
         "Voluntary return and reintegration: lessons learnt",
         "Case studies of assisted return of victims to their countries of origin.",
-        "Dobrowolne powroty i reintegracja: wnioski",
-        "Studia przypadków wspomaganych powrotów ofiar do krajów pochodzenia.",
+        "Dobrowolne powroty i reintegracja: wnioski z doświadczeń",
+        "Studia przypadków: wspomagane powroty ofiar do krajów pochodzenia.",
     ),
     (
         "begging-briefing",
@@ -375,7 +375,7 @@ MATERIALS = [
         "Briefing: forced begging groups",
         "Patterns observed by police units, for officers of member institutions.",
         "Notatka: grupy zmuszające do żebractwa",
-        "Prawidłowości zaobserwowane przez jednostki Policji, dla funkcjonariuszy instytucji członkowskich.",
+        "Schematy działania zaobserwowane przez jednostki Policji – dla funkcjonariuszy instytucji członkowskich.",
     ),
     (
         "sexual-exploitation-guide",
@@ -390,7 +390,7 @@ MATERIALS = [
         "Supporting victims of sexual exploitation",
         "A guide for shelter and support staff on the first weeks of assistance.",
         "Wsparcie ofiar wykorzystania seksualnego",
-        "Przewodnik dla pracowników schronisk i wsparcia o pierwszych tygodniach pomocy.",
+        "Przewodnik dla pracowników ośrodków wsparcia: pierwsze tygodnie pomocy.",
     ),
 ]
 
@@ -579,10 +579,10 @@ def _visit_body(language, images, documents):
                 "Sofia local commission, the State Agency for Child Protection, a specialised shelter and "
                 "the Border Police at Sofia airport. Each meeting combined a presentation with a "
                 "discussion of real (anonymised) cases.</p>",
-                "<p>W ciągu trzech dni delegacja spotkała się z sekretariatem Komisji Krajowej, lokalną "
-                "komisją w Sofii, Państwową Agencją Ochrony Dziecka, wyspecjalizowanym schroniskiem oraz "
-                "Policją Graniczną na lotnisku w Sofii. Każde spotkanie łączyło prezentację z omówieniem "
-                "rzeczywistych (zanonimizowanych) przypadków.</p>",
+                "<p>W ciągu trzech dni delegacja spotkała się z sekretariatem Krajowej Komisji, lokalną "
+                "komisją w Sofii, Państwową Agencją Ochrony Dziecka, specjalistycznym ośrodkiem wsparcia "
+                "dla ofiar oraz policją graniczną na lotnisku w Sofii. Każde spotkanie obejmowało "
+                "prezentację i omówienie rzeczywistych (zanonimizowanych) przypadków.</p>",
             ),
         },
         {
@@ -596,7 +596,7 @@ def _visit_body(language, images, documents):
                 "decorative": False,
                 "caption": t(
                     "Sofia, where all meetings took place.",
-                    "Sofia, gdzie odbyły się wszystkie spotkania.",
+                    "Sofia – tu odbyły się wszystkie spotkania.",
                 ),
             },
         },
@@ -613,9 +613,10 @@ def _visit_body(language, images, documents):
                 "<p>Bulgaria's national referral mechanism gives every institution the same four steps and "
                 "names a coordinator in each of its local commissions. Shelters are run by NGOs under "
                 "contracts with the Commission, which also funds return and reintegration.</p>",
-                "<p>Bułgarski krajowy mechanizm kierowania daje każdej instytucji te same cztery kroki i "
-                "wskazuje koordynatora w każdej komisji lokalnej. Schroniska prowadzą organizacje "
-                "pozarządowe na podstawie umów z Komisją, która finansuje też powroty i reintegrację.</p>",
+                "<p>Bułgarski krajowy mechanizm identyfikacji i wsparcia ofiar wyznacza wszystkim "
+                "instytucjom te same cztery kroki i wskazuje koordynatora w każdej komisji lokalnej. "
+                "Schroniska prowadzą organizacje pozarządowe na podstawie umów z Komisją, która "
+                "finansuje także powroty i reintegrację.</p>",
             ),
         },
         {
@@ -632,14 +633,14 @@ def _visit_body(language, images, documents):
                         "decorative": False,
                         "caption": t(
                             "The four steps of the referral mechanism.",
-                            "Cztery kroki mechanizmu kierowania.",
+                            "Cztery kroki krajowego mechanizmu identyfikacji i wsparcia.",
                         ),
                     },
                     {
                         "image": meeting.pk,
                         "alt_text": t(
                             "Illustration of two delegations seated on either side of a meeting table.",
-                            "Ilustracja dwóch delegacji siedzących po obu stronach stołu.",
+                            "Ilustracja: dwie delegacje siedzące naprzeciw siebie przy stole.",
                         ),
                         "decorative": False,
                         "caption": t(
@@ -654,10 +655,10 @@ def _visit_body(language, images, documents):
             "value": {
                 "text": t(
                     "A victim should never have to tell their story more than once to be helped.",
-                    "Ofiara nie powinna musieć opowiadać swojej historii więcej niż raz, by otrzymać pomoc.",
+                    "Ofiara nie powinna być zmuszana do wielokrotnego opowiadania swojej historii, aby otrzymać pomoc.",
                 ),
                 "attribution": t(
-                    "Secretariat of the National Commission", "Sekretariat Komisji Krajowej"
+                    "Secretariat of the National Commission", "Sekretariat Krajowej Komisji"
                 ),
             },
         },
@@ -668,11 +669,11 @@ def _visit_body(language, images, documents):
                 "findings": [
                     t(
                         "Local commissions give every region one coordinator that all services know.",
-                        "Komisje lokalne dają każdemu regionowi jednego koordynatora, którego znają wszystkie służby.",
+                        "Dzięki komisjom lokalnym każdy region ma jednego koordynatora, którego znają wszystkie służby.",
                     ),
                     t(
                         "Shelter places are contracted in advance, so a referral takes hours, not days.",
-                        "Miejsca w schroniskach są zakontraktowane z góry, więc skierowanie trwa godziny, a nie dni.",
+                        "Miejsca w schroniskach są zakontraktowane z wyprzedzeniem, dlatego skierowanie zajmuje godziny, a nie dni.",
                     ),
                     t(
                         "Airport border police use a short indicator card in five languages.",
@@ -694,7 +695,7 @@ def _visit_body(language, images, documents):
                             t("Coordinating body", "Organ koordynujący"),
                             t(
                                 "National Commission with a secretariat",
-                                "Komisja Krajowa z sekretariatem",
+                                "Krajowa Komisja z sekretariatem",
                             ),
                             t("Inter-ministerial team", "Zespół międzyresortowy"),
                         ],
@@ -707,9 +708,9 @@ def _visit_body(language, images, documents):
                             t("Shelters", "Schroniska"),
                             t(
                                 "NGO-run, state-funded",
-                                "Prowadzone przez NGO, finansowane przez państwo",
+                                "Prowadzone przez organizacje pozarządowe, finansowane przez państwo",
                             ),
-                            t("KCIK and NGOs", "KCIK i NGO"),
+                            t("KCIK and NGOs", "KCIK i organizacje pozarządowe"),
                         ],
                     ],
                 },
@@ -739,7 +740,7 @@ def _visit_body(language, images, documents):
                     {
                         "text": t(
                             "Hold joint inspections with the labour inspectorate in seasonal work sectors.",
-                            "Prowadzić wspólne kontrole z inspekcją pracy w sektorach pracy sezonowej.",
+                            "Prowadzić wspólne kontrole z Państwową Inspekcją Pracy w branżach zatrudniających pracowników sezonowych.",
                         ),
                         "addressee": t("Chief Labour Inspectorate", "Główny Inspektorat Pracy"),
                     },
@@ -829,13 +830,14 @@ def seed_study_visit(index_en, materials):
         slug="bulgaria-national-commission-2025",
         title="Wizyta studyjna w bułgarskiej Krajowej Komisji ds. Zwalczania Handlu Ludźmi",
         introduction=(
-            "Ośmioro funkcjonariuszy i ekspertów z Polski spędziło trzy dni w Sofii, poznając, jak "
-            "Bułgaria koordynuje identyfikację, kierowanie i pomoc ofiarom."
+            "Delegacja ośmiu funkcjonariuszy i ekspertów z Polski spędziła trzy dni w Sofii, poznając, "
+            "jak Bułgaria koordynuje identyfikację ofiar, kierowanie ich do pomocy i samą pomoc."
         ),
         objectives=(
-            "<ul><li>Poznać, jak Komisja Krajowa i komisje lokalne koordynują kierowanie ofiar do "
-            "pomocy.</li><li>Porównać praktykę identyfikacji bułgarskiej Policji Granicznej z naszą."
-            "</li><li>Uzgodnić bezpośrednie kontakty w sprawach transgranicznych.</li></ul>"
+            "<ul><li>Poznać, jak Krajowa Komisja i komisje lokalne koordynują kierowanie ofiar do "
+            "pomocy.</li><li>Porównać sposób identyfikacji ofiar przez bułgarską policję graniczną "
+            "z praktyką Straży Granicznej.</li><li>Nawiązać bezpośrednie kontakty do współpracy "
+            "w sprawach transgranicznych.</li></ul>"
         ),
         body=_visit_body("pl", images, documents),
         topics=_topics(
@@ -849,10 +851,10 @@ def seed_study_visit(index_en, materials):
     ]
     translation.authors = [
         StudyVisitAuthor(
-            name="Katarzyna Nowicka", role="Starsza specjalistka", institution=participants[0]
+            name="Katarzyna Nowicka", role="starsza specjalistka", institution=participants[0]
         ),
         StudyVisitAuthor(
-            name="Piotr Zieliński", role="Inspektor pracy", institution=participants[1]
+            name="Piotr Zieliński", role="inspektor pracy", institution=participants[1]
         ),
     ]
     translation.save_revision().publish()
@@ -895,7 +897,7 @@ def seed(context):
         "pl",
         slug="wizyty-studyjne",
         title="Wizyty studyjne",
-        introduction="Czego nasze delegacje nauczyły się od partnerów za granicą – wraz z materiałami.",
+        introduction="Relacje z wizyt studyjnych: czego nasze delegacje dowiedziały się od partnerów za granicą – wraz z materiałami.",
     )
     add_to_navigation(materials_index)
     add_to_navigation(visits_index)

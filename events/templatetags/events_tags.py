@@ -1,8 +1,21 @@
 from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 register = template.Library()
+
+# The event's zone named the way readers say it, in their language ("Sofia
+# time", "czas w Sofii"); a zone not listed keeps its IANA name.
+ZONE_NAMES = {
+    "Europe/Warsaw": gettext_lazy("Warsaw time"),
+    "Europe/Sofia": gettext_lazy("Sofia time"),
+    "Europe/Kyiv": gettext_lazy("Kyiv time"),
+    "Europe/Vilnius": gettext_lazy("Vilnius time"),
+    "Europe/Berlin": gettext_lazy("Berlin time"),
+    "Europe/Brussels": gettext_lazy("Brussels time"),
+    "UTC": gettext_lazy("UTC"),
+}
 
 
 @register.simple_tag
@@ -20,6 +33,9 @@ def event_when(event):
         text = f"{date(start)}, {time(start)}–{time(end)}"
     else:
         text = f"{date(start)}, {time(start)} – {date(end)}, {time(end)}"
+    zone = ZONE_NAMES.get(event.timezone)
+    if zone is not None:
+        return f"{text} ({zone})"
     return _("%(when)s (%(zone)s time)") % {"when": text, "zone": event.timezone}
 
 

@@ -22,14 +22,14 @@ TOPICS = [
         "Identification of victims",
         "Identyfikacja ofiar",
         "Recognising the signs of trafficking and the first contact with a presumed victim.",
-        "Rozpoznawanie sygnałów handlu ludźmi i pierwszy kontakt z domniemaną ofiarą.",
+        "Rozpoznawanie oznak handlu ludźmi i pierwszy kontakt z domniemaną ofiarą.",
     ),
     (
         "labour-exploitation",
         "Labour exploitation",
-        "Praca przymusowa",
+        "Wyzysk w pracy",
         "Forced labour and exploitation at work, including of foreign workers.",
-        "Praca przymusowa i wyzysk w pracy, także cudzoziemców.",
+        "Praca przymusowa i wyzysk pracowników, w tym cudzoziemców.",
     ),
     (
         "sexual-exploitation",
@@ -57,7 +57,7 @@ TOPICS = [
         "Assistance and shelter",
         "Pomoc i schronienie",
         "Shelters, crisis intervention and the national support programme.",
-        "Schroniska, interwencja kryzysowa i krajowy program wsparcia.",
+        "Schroniska, interwencja kryzysowa i krajowy program wsparcia ofiar.",
     ),
     (
         "legal-aid",
@@ -76,7 +76,7 @@ TOPICS = [
     (
         "legislation",
         "Legislation",
-        "Prawodawstwo",
+        "Przepisy prawa",
         "National and international law on trafficking in human beings.",
         "Krajowe i międzynarodowe prawo dotyczące handlu ludźmi.",
     ),
@@ -159,7 +159,7 @@ ABOUT_PL = [
         "value": (
             "<p>Portal Współpracy łączy instytucje, które zapobiegają handlowi ludźmi i go zwalczają: "
             "ministerstwa, Straż Graniczną, Państwową Inspekcję Pracy, Urząd do Spraw Cudzoziemców, "
-            "urzędy wojewódzkie, policję, prokuraturę, organizacje pozarządowe i partnerów "
+            "urzędy wojewódzkie, Policję, prokuraturę, organizacje pozarządowe i partnerów "
             "międzynarodowych.</p>"
         ),
     },
@@ -167,9 +167,9 @@ ABOUT_PL = [
     {
         "type": "paragraph",
         "value": (
-            "<ul><li>znaleźć właściwą osobę kontaktową w innej instytucji, w tym wyznaczonych "
-            "koordynatorów ds. przeciwdziałania handlowi ludźmi;</li><li>zapisać się na konferencje, "
-            "szkolenia i warsztaty i mieć je w swoim kalendarzu;</li><li>pobrać wytyczne, materiały "
+            "<ul><li>znaleźć właściwą osobę do kontaktu w innej instytucji, w tym wyznaczonych "
+            "koordynatorów ds. przeciwdziałania handlowi ludźmi;</li><li>zarejestrować się na "
+            "konferencje, szkolenia i warsztaty oraz dodać je do swojego kalendarza;</li><li>pobrać wytyczne, materiały "
             "szkoleniowe i raporty;</li><li>przeczytać, czego nauczyły nas wizyty studyjne za "
             "granicą.</li></ul>"
         ),
@@ -178,14 +178,14 @@ ABOUT_PL = [
         "type": "quote",
         "value": {
             "text": "Współpraca i kompetencje kluczem do skutecznego zwalczania handlu ludźmi.",
-            "attribution": "Motto projektu, z którego wyrasta portal",
+            "attribution": "Motto projektu, z którego wywodzi się portal",
         },
     },
-    {"type": "heading", "value": {"text": "Skąd się wziął", "level": "h2"}},
+    {"type": "heading", "value": {"text": "Historia portalu", "level": "h2"}},
     {
         "type": "paragraph",
         "value": (
-            "<p>Portal kontynuuje projekt realizowany z Komendą Główną Straży Granicznej: 22 szkolenia "
+            "<p>Portal jest kontynuacją projektu realizowanego z Komendą Główną Straży Granicznej: 22 szkolenia "
             "w 21 miejscowościach dla 495 funkcjonariuszy z 89 placówek Straży Granicznej, trzy "
             "warsztaty dla 144 osób, wizytę studyjną w Bułgarii, badanie wśród migrantów z Ukrainy "
             "oraz interaktywną aplikację szkoleniową.</p>"
@@ -199,7 +199,7 @@ ABOUT_PL = [
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,
                 "data": [
-                    ["Działanie", "Liczba"],
+                    ["Rodzaj działań", "Liczba"],
                     ["Szkolenia", "22"],
                     ["Miejscowości", "21"],
                     ["Przeszkoleni funkcjonariusze", "495"],
@@ -246,7 +246,7 @@ PRIVACY_PL = [
         "type": "paragraph",
         "value": (
             "<p>Portal przetwarza dane osobowe osób, które z niego korzystają: imię i nazwisko, adres "
-            "e-mail, instytucję i stanowisko, a przy zapisie na wydarzenie — dane podane w formularzu. "
+            "e-mail, instytucję i stanowisko, a przy rejestracji na wydarzenie — dane podane w formularzu. "
             "Administratorem danych jest operator portalu wskazany w stopce.</p>"
         ),
     },
@@ -255,8 +255,8 @@ PRIVACY_PL = [
         "type": "paragraph",
         "value": (
             "<ul><li>aby prowadzić Twoje konto i potwierdzić członkostwo w instytucji;</li>"
-            "<li>aby prowadzić zapisy, listy rezerwowe i obecność na wydarzeniach;</li>"
-            "<li>aby pokazywać dane kontaktowe funkcjonariuszy wyłącznie zweryfikowanym członkom, "
+            "<li>aby obsługiwać rejestrację na wydarzenia, listy rezerwowe i listy obecności;</li>"
+            "<li>aby pokazywać dane kontaktowe funkcjonariuszy wyłącznie zatwierdzonym członkom instytucji, "
             "jeśli tak zdecydowała instytucja.</li></ul>"
         ),
     },
@@ -428,14 +428,14 @@ def seed_polish(home, pages):
         hero_image=home.hero_image,
         hero_title="Razem przeciwko handlowi ludźmi",
         hero_text=(
-            "Znajdź osobę kontaktową w innej instytucji, zapisz się na szkolenia i konferencje "
+            "Znajdź osobę do kontaktu w innej instytucji, zarejestruj się na szkolenia i konferencje "
             "i dziel się tym, co działa — w jednym miejscu, po polsku i po angielsku."
         ),
         intro=(
-            "<p>Portal Współpracy jest dla urzędników i pracowników organizacji pozarządowych, "
-            "którzy identyfikują ofiary handlu ludźmi i udzielają im pomocy: Straży Granicznej, "
-            "inspekcji pracy, urzędów do spraw cudzoziemców, urzędów wojewódzkich, policji, "
-            "prokuratury i organizacji pozarządowych.</p>"
+            "<p>Portal Współpracy jest przeznaczony dla funkcjonariuszy, urzędników i pracowników "
+            "organizacji pozarządowych, którzy identyfikują ofiary handlu ludźmi i udzielają im "
+            "pomocy – w Straży Granicznej, inspekcji pracy, urzędach do spraw cudzoziemców, urzędach "
+            "wojewódzkich, Policji, prokuraturze i organizacjach pozarządowych.</p>"
         ),
     )
     ensure_translation(
@@ -459,7 +459,7 @@ def seed_polish(home, pages):
         "pl",
         title="Deklaracja dostępności",
         slug="deklaracja-dostepnosci",
-        introduction="Na ile strona jest dostępna i jak zgłosić barierę.",
+        introduction="W jakim stopniu portal jest dostępny i jak zgłosić problem z dostępnością.",
         body=ACCESSIBILITY_PL,
     )
 

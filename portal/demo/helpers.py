@@ -56,3 +56,16 @@ def add_to_navigation(page, position=None):
         raw.insert(position, item)
     site_settings.main_navigation = raw
     site_settings.save()
+
+
+def full_name(first, last):
+    """A demo person's name with the surname agreeing with the first name, as
+    Polish requires (Anna Lewandowska, Piotr Lewandowski): demo names are drawn
+    at random from one list of each."""
+    female = first.endswith("a")
+    for masculine, feminine in (("ski", "ska"), ("cki", "cka"), ("dzki", "dzka")):
+        if female and last.endswith(masculine):
+            return f"{first} {last[: -len(masculine)]}{feminine}"
+        if not female and last.endswith(feminine):
+            return f"{first} {last[: -len(feminine)]}{masculine}"
+    return f"{first} {last}"

@@ -34,7 +34,7 @@ def test_detail_shows_parent_children_topics_and_freshness(client, hierarchy):
 def test_polish_detail(client, hierarchy):
     response = client.get("/pl/directory/field/")
     assert response.status_code == 200
-    assert "Ostatnio sprawdzono" in response.content.decode()
+    assert "Ostatnia weryfikacja" in response.content.decode()
 
 
 def test_report_outdated_information(
