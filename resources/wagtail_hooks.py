@@ -76,3 +76,7 @@ def seed_demo(context):
     from resources.demo import seed
 
     seed(context)
+
+
+# Training scenarios register their own hooks (admin map, analytics, My account).
+from resources import scenario_hooks  # noqa: E402, F401
