@@ -383,3 +383,6 @@ class ScenarioChoiceEvent(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["step", "choice"])]
+
+    def __str__(self):
+        return f"{self.step}:{self.choice}"
