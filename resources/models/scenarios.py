@@ -42,6 +42,7 @@ from directory.visibility import is_member
 from portal.models.pages import BasePage
 from resources.permissions import ModeratedPageMixin
 from resources.scenario_blocks import ScenarioChoiceBlock, ScenarioRelatedBlock
+from resources.scenario_forms import ScenarioCheckPanel, ScenarioPageForm
 
 
 class ScenarioIndexPage(ModeratedPageMixin, BasePage):
@@ -88,6 +89,7 @@ class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
     related = StreamField(ScenarioRelatedBlock(), blank=True, verbose_name=_("related materials"))
 
     content_panels = BasePage.content_panels + [
+        ScenarioCheckPanel(heading=_("Checks")),
         FieldPanel("introduction"),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -109,6 +111,7 @@ class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["resources.ScenarioIndexPage"]
     subpage_types = []
     template = "resources/scenario_page.html"
+    base_form_class = ScenarioPageForm
 
     class Meta:
         verbose_name = _("training scenario")
