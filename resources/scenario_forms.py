@@ -17,6 +17,9 @@ def graph_from_form(form):
     """The graph as submitted (the page is not saved yet when forms clean)."""
     steps = []
     formset = form.formsets.get("steps")
+    if formset is not None:
+        # The page form cleans before its formsets do; clean them now (cached).
+        formset.is_valid()
     for step_form in getattr(formset, "forms", []):
         data = getattr(step_form, "cleaned_data", None) or {}
         if not data.get("key") or data.get("DELETE"):
