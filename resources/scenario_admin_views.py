@@ -2,10 +2,10 @@
 server, next to its problems) and the organisers' anonymous analytics."""
 
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from resources import scenario_analytics
@@ -14,6 +14,11 @@ from resources.scenario_graph import layout, reachable, validate
 
 ANALYTICS_PERMISSION = "resources.view_scenario_analytics"
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 190, 64, 70, 26, 16
+
+
+def forbidden(request):
+    # A real 403 (Wagtail's own helper redirects to the dashboard instead).
+    return TemplateResponse(request, "resources/admin/forbidden.html", {}, status=403)
 
 
 def can_see_analytics(user):
@@ -86,7 +91,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         page = get_object_or_404(ScenarioPage, pk=kwargs["page_id"])
         if not page.permissions_for_user(request.user).can_edit():
-            return permission_denied(request)
+            return forbidden(request)
         # The editor's latest draft, so the map matches the edit form.
         self.page = page.get_latest_revision_as_object()
         return super().dispatch(request, *args, **kwargs)
@@ -126,7 +131,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
 class AnalyticsMixin:
     def dispatch(self, request, *args, **kwargs):
         if not can_see_analytics(request.user):
-            return permission_denied(request)
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
 
