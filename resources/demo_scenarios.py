@@ -555,7 +555,7 @@ PL_TEXT = {
                 "później na niebezpieczeństwo.",
             ),
             "arrival-wave": (
-                "Dokumenty są ważne: podstemplować je i przepuścić bus",
+                "Dokumenty są ważne: podstempluj je i przepuść bus",
                 "Źle. Ważne dokumenty nie wykluczają wyzysku. Paszporty w rękach kierowcy i pasażer "
                 "unikający wzroku to wskaźniki, którym warto się przyjrzeć.",
             ),

@@ -246,3 +246,26 @@ def test_an_embedded_video_falls_back_to_a_link(client, home_page, monkeypatch):
     assert response.status_code == 200
     assert "https://video.example.org/first-contact" in html
     assert "Officer: Good morning." in html
+
+
+def test_a_step_costs_the_same_queries_whatever_the_scenario_size(
+    client, home_page, django_assert_max_num_queries
+):
+    index = ScenarioIndexPageFactory(parent=home_page)
+    small = make_scenario(index)
+    chain = [
+        step(f"s{n}", choices=[choice(f"c{n}", "On", f"s{n + 1}"), choice(f"d{n}", "Stop", "end")])
+        for n in range(40)
+    ]
+    chain[-1] = step("s39", choices=[choice("c39", "On", "end")])
+    large = make_scenario(
+        index, title="Long", slug="long", steps=[*chain, step("end", is_ending=True)]
+    )
+    client.post(url(small, "start/"))
+    client.post(url(large, "start/"))
+    for n in range(30):
+        client.post(url(large, f"step/s{n}/"), {"choice": f"c{n}"})
+    with django_assert_max_num_queries(40) as measured:
+        client.get(url(small, "step/arrival/"))
+    with django_assert_max_num_queries(len(measured.captured_queries)):
+        assert client.get(url(large, "step/s30/")).status_code == 200
