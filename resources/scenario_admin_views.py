@@ -63,8 +63,12 @@ def draw(graph):
             if x2 > x1:
                 middle = (x1 + x2) / 2
                 d = f"M{x1},{y1} C{middle},{y1} {middle},{y2} {x2 - 2},{y2}"
+            elif target["x"] == source["x"]:
+                # Same column: bow out to the right of both boxes.
+                bow = x1 + 24 + index * 6
+                d = f"M{x1},{y1} C{bow},{y1} {bow},{y2} {x1 + 2},{y2}"
             else:
-                # Back or sideways: loop under the boxes.
+                # Backwards: loop under the boxes.
                 low = max(source["y"], target["y"]) + BOX_H + 10 + index * 4
                 d = (
                     f"M{source['x'] + BOX_W / 2},{source['y'] + BOX_H} "
