@@ -125,7 +125,7 @@ class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
 
     def ordered_steps(self):
         # Works on unsaved revisions too (the children live in memory there).
-        return sorted(self.steps.all(), key=lambda step: step.sort_order or 0)
+        return sorted(self.steps.all(), key=lambda step: (step.sort_order or 0, step.pk or 0))
 
     def graph(self):
         from resources.scenario_graph import Graph

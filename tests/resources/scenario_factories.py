@@ -74,6 +74,8 @@ def make_scenario(
 ):
     page = ScenarioPage(title=title, slug=slug, introduction="Practise a first contact.", **fields)
     page.steps = default_steps() if steps is None else steps
+    for order, each in enumerate(page.steps.all()):
+        each.sort_order = order
     parent.add_child(instance=page)
     if publish:
         page.save_revision().publish()

@@ -219,7 +219,7 @@ def test_editors_see_the_map_with_its_problems(client, superuser, home_page):
 
     # A draft with a problem: the map shows the draft and its warning.
     draft = page.get_latest_revision_as_object()
-    draft.steps.add(step("island", choices=[choice("c9", "x", "good-end")]))
+    draft.steps.add(step("island", choices=[choice("c9", "x", "good-end")], sort_order=99))
     draft.save_revision()
     html = client.get(f"/admin/scenarios/{page.pk}/map/").content.decode()
     assert "“island” cannot be reached" in html
