@@ -27,6 +27,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -62,7 +63,8 @@ class ScenarioIndexPage(ModeratedPageMixin, BasePage):
         scenarios = ScenarioPage.objects.child_of(self).live().order_by("path")
         if not is_member(request.user):
             scenarios = scenarios.exclude(visibility=Visibility.MEMBERS)
-        context["scenarios"] = scenarios
+        page_obj = Paginator(scenarios, 20).get_page(request.GET.get("page"))
+        context.update({"scenarios": page_obj.object_list, "page_obj": page_obj})
         return context
 
 

@@ -269,3 +269,27 @@ def test_a_step_costs_the_same_queries_whatever_the_scenario_size(
         client.get(url(small, "step/arrival/"))
     with django_assert_max_num_queries(len(measured.captured_queries)):
         assert client.get(url(large, "step/s30/")).status_code == 200
+
+
+def test_members_only_scenarios_stay_out_of_search_for_others(client, home_page, approved_member):
+    page = make_scenario(
+        ScenarioIndexPageFactory(parent=home_page),
+        title="Confidential interview drill",
+        visibility=Visibility.MEMBERS,
+    )
+    page.save_revision().publish()
+    assert (
+        "Confidential interview drill" not in client.get("/search/?q=Confidential").content.decode()
+    )
+    client.force_login(approved_member)
+    assert "Confidential interview drill" in client.get("/search/?q=Confidential").content.decode()
+
+
+def test_the_index_lists_scenarios_page_by_page(client, home_page):
+    index = ScenarioIndexPageFactory(parent=home_page)
+    for n in range(22):
+        make_scenario(index, title=f"Scenario {n:02}", slug=f"scenario-{n}")
+    first = client.get(index.url).content.decode()
+    assert "Scenario 00" in first and "Scenario 21" not in first
+    assert "Scenario 21" in client.get(index.url + "?page=2").content.decode()
+    assert client.get(index.url + "?page=abc").status_code == 200
