@@ -13,6 +13,13 @@ from resources.scenario_graph import Choice, Graph, Step, validate
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
 
 
+def captions_given(*args):
+    # Imported late: the models module imports this one.
+    from resources.models.scenarios import captions_given
+
+    return captions_given(*args)
+
+
 def graph_from_form(form):
     """The graph as submitted (the page is not saved yet when forms clean)."""
     steps = []
@@ -43,8 +50,10 @@ def graph_from_form(form):
                     is_ending=bool(data.get("is_ending")),
                     choices=choices,
                     has_video=bool(data.get("video") or data.get("video_url")),
-                    has_captions=bool(
-                        data.get("captions") or (data.get("transcript") or "").strip()
+                    has_captions=captions_given(
+                        bool(data.get("video")),
+                        bool(data.get("captions")),
+                        bool((data.get("transcript") or "").strip()),
                     ),
                 ),
             )

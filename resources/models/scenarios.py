@@ -207,6 +207,11 @@ class ScenarioNotPublishable(ValidationError):
         super().__init__([problem.message for problem in problems])
 
 
+def captions_given(has_file, has_captions_file, has_transcript):
+    """A transcript serves any video; a captions file only our own player."""
+    return has_transcript or (has_file and has_captions_file)
+
+
 class ScenarioStep(Orderable):
     page = ParentalKey(ScenarioPage, on_delete=models.CASCADE, related_name="steps")
     key = models.SlugField(
@@ -293,10 +298,17 @@ class ScenarioStep(Orderable):
 
     @property
     def has_captions(self):
-        return bool(self.captions_id or self.transcript.strip())
+        return captions_given(
+            bool(self.video_id), bool(self.captions_id), bool(self.transcript.strip())
+        )
 
     def clean(self):
         super().clean()
+        if self.video_url and not self.video_id and not self.transcript.strip():
+            # A captions file cannot be added to another website's player.
+            raise ValidationError(
+                {"transcript": _("A video from another website needs a transcript.")}
+            )
         if self.has_video and not self.has_captions:
             raise ValidationError(
                 {"captions": _("A video needs a captions file (WebVTT) or a transcript.")}

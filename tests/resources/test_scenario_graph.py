@@ -233,3 +233,18 @@ def test_the_map_is_for_those_who_may_edit(client, member, home_page):
     client.force_login(member)
     response = client.get(f"/admin/scenarios/{page.pk}/map/")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_an_embedded_video_needs_a_transcript(home_page):
+    from django.core.exceptions import ValidationError
+
+    from tests.resources.factories import DocumentFactory
+
+    captions = DocumentFactory(title="Captions")
+    embedded = step("film", video_url="https://video.example.org/1", captions=captions)
+    with pytest.raises(ValidationError) as error:
+        embedded.clean()
+    assert "transcript" in error.value.message_dict
+    assert not embedded.has_captions
+    step("film", video_url="https://video.example.org/1", transcript="Officer: Hello.").clean()
