@@ -63,6 +63,16 @@ def test_keyboard_journey_through_the_demo_scenario(page, demo_site, axe):
     attempt = ScenarioAttempt.objects.filter(user=None, finished_at__isnull=False).latest("pk")
     assert attempt.ending == "referred" and attempt.score == 10
 
+    # The list of scenarios, the Polish scenario and the training that requires it.
+    for path in (
+        "/scenarios/",
+        "/pl/scenariusze/pierwszy-kontakt-na-granicy/",
+        "/events/training-chelm/",
+    ):
+        page.goto(path)
+        assert_accessible(page, axe)
+    assert "Before attending" in page.locator("main").inner_text()
+
 
 def test_the_scenario_fits_a_320px_phone(browser, live_server, demo_site):
     context = browser.new_context(
