@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('ending', models.CharField(blank=True, max_length=60, verbose_name='ending')),
                 ('ending_title', models.CharField(blank=True, max_length=200, verbose_name='ending title')),
                 ('score', models.IntegerField(blank=True, null=True, verbose_name='score')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='scenario_attempts', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='scenario_attempts', to=settings.AUTH_USER_MODEL, verbose_name='user')),
                 ('scenario', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='resources.scenariopage', verbose_name='scenario')),
             ],
             options={

@@ -360,12 +360,13 @@ class ScenarioAttempt(models.Model):
         related_name="attempts",
     )
     # Kept only so members see their own record; analytics never show it.
+    # A deleted account leaves its attempts behind as anonymous figures.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="scenario_attempts",
     )
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
