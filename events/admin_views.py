@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
-from events import imports, reports, services
+from events import imports, reports, requirements, services
 from events.choices import Audience
 from events.filters import RegistrationFilterSet
 from events.forms import (
@@ -161,17 +161,32 @@ class RegistrationListView(EventOrganiserMixin, ReportView):
 
     @property
     def list_export(self):
-        return list(self.export_headings) + [f"answer:{q.key}" for q in self.questions]
+        fields = list(self.export_headings) + [f"answer:{q.key}" for q in self.questions]
+        if self.event.required_scenario_id:
+            fields.append("required_scenario")
+        return fields
+
+    @cached_property
+    def scenario_completed_ids(self):
+        user_ids = Registration.objects.filter(event=self.event).values_list("user_id", flat=True)
+        return requirements.completed_user_ids(self.event, user_ids)
 
     def get_export_headings(self):
         headings = dict(self.export_headings)
+        headings["required_scenario"] = gettext_lazy("Training scenario completed")
         headings.update({f"answer:{q.key}": q.label for q in self.questions})
         return headings
 
     def to_row_dict(self, item):
         row = {}
         for field in self.list_export:
-            if field.startswith("answer:"):
+            if field == "required_scenario":
+                row[field] = (
+                    (_("yes") if item.user_id in self.scenario_completed_ids else _("no"))
+                    if item.user_id
+                    else _("unknown (no account)")
+                )
+            elif field.startswith("answer:"):
                 value = item.answers.get(field.split(":", 1)[1], "")
                 row[field] = ", ".join(value) if isinstance(value, list) else value
             elif field == "institution.get_kind_display":

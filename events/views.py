@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import services
+from events import requirements, services
 from events.choices import Audience, RegistrationState
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
@@ -84,6 +84,7 @@ def event_detail(request, page):
             "state": page.registration_state(),
             "my_registration": _registration_for_user(request, page),
             "json_ld": page.json_ld(request),
+            "requirement": requirements.requirement_for(page, request.user),
         }
     )
     return TemplateResponse(request, page.get_template(request), context)
@@ -161,7 +162,12 @@ def register(request, page):
     can_register = state in (RegistrationState.OPEN, RegistrationState.WAITING_LIST)
     needs_membership = event.audience == Audience.MEMBERS and not is_member(request.user)
     context.update(
-        {"form": form, "can_register": can_register, "needs_membership": needs_membership}
+        {
+            "form": form,
+            "can_register": can_register,
+            "needs_membership": needs_membership,
+            "requirement": requirements.requirement_for(event, request.user),
+        }
     )
     return TemplateResponse(request, "events/register.html", context, status=status)
 
@@ -309,6 +315,9 @@ def check_in_list(request, event_id):
     registrations = registrations.order_by("name", "pk")
     paginator = Paginator(registrations, 100)
     page_obj = paginator.get_page(request.GET.get("page"))
+    scenario_status = requirements.attendee_status(event, page_obj.object_list)
+    for registration in page_obj.object_list:
+        registration.scenario_completed = scenario_status.get(registration.pk)
     counts = {
         "confirmed": event.registrations_queryset().confirmed().count(),
         "attended": event.registrations_queryset().confirmed().attended().count(),
@@ -316,7 +325,13 @@ def check_in_list(request, event_id):
     return render(
         request,
         "events/check_in_list.html",
-        {"event": event, "registrations": page_obj, "query": query, "counts": counts},
+        {
+            "event": event,
+            "registrations": page_obj,
+            "query": query,
+            "counts": counts,
+            "required_scenario": requirements.required_page(event),
+        },
     )
 
 

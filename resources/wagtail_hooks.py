@@ -131,3 +131,7 @@ def seed_demo_survey(context):
     from resources.demo_surveys import seed
 
     seed(context)
+
+
+# Training scenarios register their own hooks (admin map, analytics, My account).
+from resources import scenario_hooks  # noqa: E402, F401

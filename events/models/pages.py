@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -163,6 +164,17 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("E.g. why the event was postponed or cancelled."),
     )
     materials = StreamField(MaterialsBlock(), blank=True, verbose_name=_("related materials"))
+    # A plain page link (not a resources import): the resources app answers
+    # who completed it through the `events_attendance_requirements` hook.
+    required_scenario = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("required training scenario"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Attendees should complete this scenario before the event."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
@@ -217,6 +229,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Registration"),
         ),
+        PageChooserPanel("required_scenario", page_type="resources.ScenarioPage"),
         InlinePanel("questions", heading=_("Questions for registrants"), label=_("question")),
     ]
 

@@ -1,5 +1,12 @@
 from resources.models.downloads import DocumentDownload
 from resources.models.materials import MaterialFile, MaterialIndexPage, MaterialPage
+from resources.models.scenarios import (
+    ScenarioAttempt,
+    ScenarioChoiceEvent,
+    ScenarioIndexPage,
+    ScenarioPage,
+    ScenarioStep,
+)
 from resources.models.study_visits import (
     StudyVisitAuthor,
     StudyVisitIndexPage,
@@ -13,6 +20,11 @@ __all__ = [
     "MaterialFile",
     "MaterialIndexPage",
     "MaterialPage",
+    "ScenarioAttempt",
+    "ScenarioChoiceEvent",
+    "ScenarioIndexPage",
+    "ScenarioPage",
+    "ScenarioStep",
     "StudyVisitAuthor",
     "StudyVisitIndexPage",
     "StudyVisitMaterial",

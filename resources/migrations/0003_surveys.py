@@ -30,7 +30,7 @@ def revoke_results(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("resources", "0001_initial"),
+        ("resources", "0002_scenarios"),
         ("portal", "0003_roles"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

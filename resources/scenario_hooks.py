@@ -1,0 +1,150 @@
+"""Wagtail hooks of training scenarios (imported by resources.wagtail_hooks).
+
+Hooks this module implements for other apps:
+* `events_attendance_requirements(page, user_ids)` → the users who completed
+  the page (a scenario) an event requires; lets `events` stay free of
+  `resources` imports.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+
+def _is_scenario(page):
+    from resources.models import ScenarioPage
+
+    return issubclass(page.specific_class or type(page), ScenarioPage)
+
+
+@hooks.register("register_admin_urls")
+def register_scenario_admin_urls():
+    from resources import scenario_admin_views as views
+
+    urls = [
+        path("<int:page_id>/map/", views.ScenarioMapView.as_view(), name="map"),
+        path("analytics/", views.AnalyticsIndexView.as_view(), name="analytics"),
+        path(
+            "analytics/<int:page_id>/",
+            views.AnalyticsDetailView.as_view(),
+            name="analytics_detail",
+        ),
+    ]
+    return [path("scenarios/", include((urls, "scenarios_admin"), namespace="scenarios_admin"))]
+
+
+class ScenarioMapButton(PageMenuItem):
+    label = _("Scenario map")
+    icon_name = "site"
+
+    @property
+    def url(self):
+        return reverse("scenarios_admin:map", args=[self.page.pk])
+
+
+class ScenarioAnalyticsButton(PageMenuItem):
+    label = _("Analytics")
+    icon_name = "table"
+
+    @property
+    def url(self):
+        return reverse("scenarios_admin:analytics_detail", args=[self.page.pk])
+
+    def is_shown(self, user):
+        from resources.scenario_admin_views import can_see_analytics
+
+        return can_see_analytics(user)
+
+
+@hooks.register("register_page_header_buttons")
+def scenario_header_buttons(page, user, view_name, next_url=None):
+    if _is_scenario(page):
+        yield ScenarioMapButton(page=page, priority=12)
+        yield ScenarioAnalyticsButton(page=page, priority=13)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def scenario_listing_buttons(page, user, next_url=None):
+    if _is_scenario(page):
+        yield ScenarioMapButton(page=page, priority=3)
+        yield ScenarioAnalyticsButton(page=page, priority=4)
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from resources.scenario_admin_views import can_see_analytics
+
+        return can_see_analytics(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def scenario_analytics_menu_item():
+    return AnalyticsMenuItem(
+        _("Scenario analytics"),
+        reverse("scenarios_admin:analytics"),
+        name="scenario-analytics",
+        icon_name="table",
+        order=810,
+    )
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_broken_scenario(request, page):
+    """The admin's friendly answer; ScenarioPage.publish refuses anyway."""
+    if not _is_scenario(page):
+        return None
+    problems = (page if hasattr(page, "problems") else page.specific).problems()
+    if not problems:
+        return None
+    messages.error(
+        request,
+        _("The draft is saved, but the scenario cannot be published yet: %(problems)s")
+        % {"problems": " ".join(str(problem.message) for problem in problems)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("portal_search_exclude")
+def exclude_members_only_scenarios(request, pages):
+    from directory.choices import Visibility
+    from directory.visibility import is_member
+    from resources.models import ScenarioPage
+
+    if is_member(request.user):
+        return pages
+    return pages.exclude(
+        pk__in=ScenarioPage.objects.filter(visibility=Visibility.MEMBERS).values("pk")
+    )
+
+
+@hooks.register("portal_account_sections", order=35)
+def my_scenarios(request):
+    from resources.scenario_progress import completions
+
+    if not request.user.is_authenticated:
+        return None
+    records = list(completions(request.user)[:50])
+    if not records:
+        return None
+    return {"template": "resources/includes/account_scenarios.html", "records": records}
+
+
+@hooks.register("events_attendance_requirements")
+def scenario_completed(page, user_ids):
+    from resources.models import ScenarioPage
+    from resources.scenario_progress import completed_user_ids
+
+    if not issubclass(page.specific_class or type(page), ScenarioPage):
+        return None
+    return completed_user_ids(page, user_ids)
+
+
+@hooks.register("portal_seed_demo", order=40)
+def seed_scenarios(context):
+    from resources.demo_scenarios import seed
+
+    seed(context)
