@@ -469,7 +469,7 @@ def seed_site_settings(home, pages):
     site_settings = SiteSettings.for_site(site)
     site_settings.organisation_name = "Cooperation Portal"
     site_settings.organisation_name_pl = "Portal Współpracy"
-    site_settings.contact_address = "ul. Przykładowa 1\n00-001 Warszawa\nPoland"
+    site_settings.contact_address = "ul. Przykładowa 1\n00-001 Warszawa"
     site_settings.contact_email = "contact@example.org"
     site_settings.contact_phone = "+48 22 000 00 00"
     site_settings.footer_text = (
