@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import ical
+from events import ical, translations
 from events.choices import Audience, RegistrationStatus
 from events.models import (
     CalendarFeedToken,
@@ -204,24 +204,12 @@ def personal_registrations(user):
 
 
 def in_language(events, language):
-    """Each event's live translation in `language` (one query for all of
-    them), falling back to the event itself, with the source's calendar
-    identity so that the entry stays the same whatever the language."""
-    translations = {
-        page.translation_key: page
-        for page in EventPage.objects.live()
-        .filter(
-            translation_key__in={e.translation_key for e in events},
-            locale__language_code=language,
-        )
-        .prefetch_related("topics", "organisers")
-    }
+    """The events in `language` where they have a translation, keeping the
+    source's calendar identity so the entry is the same in every language."""
     attach_identities(list(events))
-    localized = []
-    for event in events:
-        page = translations.get(event.translation_key, event)
+    localized = translations.in_language(events, language, prefetch=("topics", "organisers"))
+    for event, page in zip(events, localized, strict=True):
         page._calendar_identity = event._calendar_identity
-        localized.append(page)
     return localized
 
 

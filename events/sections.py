@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from events.choices import Audience, RegistrationStatus
 from events.filters import with_confirmed_counts
 from events.models import EventIndexPage, EventPage, Registration
+from events.translations import in_language
 from portal.visibility import visible_pages
 
 
@@ -55,18 +56,10 @@ def account_section(request):
 
 
 def _show_in_reader_language(registrations):
-    """A registration belongs to the event's default-language page; the reader
-    sees the event's page in their own language where it has one (one query)."""
-    locale = Locale.get_active()
-    keys = {r.event.translation_key for r in registrations if r.event.locale_id != locale.pk}
-    pages = {}
-    if keys:
-        pages = {
-            page.translation_key: page
-            for page in EventPage.objects.live().filter(locale=locale, translation_key__in=keys)
-        }
-    for registration in registrations:
-        registration.shown_event = pages.get(registration.event.translation_key, registration.event)
+    language = Locale.get_active().language_code
+    shown = in_language([r.event for r in registrations], language)
+    for registration, event in zip(registrations, shown, strict=True):
+        registration.shown_event = event
 
 
 def institution_section(request, institution):

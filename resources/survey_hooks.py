@@ -1,7 +1,9 @@
-"""Admin wiring for surveys: the "Survey results" menu item and the page buttons."""
+"""Wagtail hooks of surveys (imported by resources.wagtail_hooks): the results
+views, the "Survey results" menu item and page buttons, and the demo survey."""
 
 from django.urls import reverse
 from django.utils.translation import pgettext_lazy as pgettext
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
@@ -47,3 +49,47 @@ def exclude_surveys(pages):
     from resources.models import SurveyPage
 
     return pages.exclude(content_type=ContentType.objects.get_for_model(SurveyPage))
+
+
+@hooks.register("register_admin_urls")
+def register_survey_admin_urls():
+    from django.urls import include, path
+
+    from resources import survey_admin_urls
+
+    return [
+        path(
+            "survey-results/",
+            include((survey_admin_urls, "surveys_admin"), namespace="surveys_admin"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def survey_results_menu_item():
+    return SurveyResultsMenuItem()
+
+
+@hooks.register("register_page_header_buttons")
+def survey_header_buttons(page, user, view_name, next_url=None):
+    yield from results_buttons(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def survey_listing_buttons(page, user, next_url=None):
+    yield from results_buttons(page, user, priority=3)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def keep_survey_answers_out_of_form_submissions(user, pages):
+    # Survey answers are read only through the survey results views, which
+    # check their own permission; Wagtail's "Forms" listing must not be a
+    # second door (it lets anyone who may edit the page in).
+    return exclude_surveys(pages)
+
+
+@hooks.register("portal_seed_demo", order=50)
+def seed_demo_survey(context):
+    from resources.demo_surveys import seed
+
+    seed(context)

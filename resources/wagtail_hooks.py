@@ -78,60 +78,6 @@ def seed_demo(context):
     seed(context)
 
 
-# --- Surveys (issue #8) -------------------------------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_survey_admin_urls():
-    from django.urls import include, path
-
-    from resources import survey_admin_urls
-
-    return [
-        path(
-            "survey-results/",
-            include((survey_admin_urls, "surveys_admin"), namespace="surveys_admin"),
-        )
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def survey_results_menu_item():
-    from resources.survey_hooks import SurveyResultsMenuItem
-
-    return SurveyResultsMenuItem()
-
-
-@hooks.register("register_page_header_buttons")
-def survey_header_buttons(page, user, view_name, next_url=None):
-    from resources.survey_hooks import results_buttons
-
-    yield from results_buttons(page, user, priority=12)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def survey_listing_buttons(page, user, next_url=None):
-    from resources.survey_hooks import results_buttons
-
-    yield from results_buttons(page, user, priority=3)
-
-
-@hooks.register("filter_form_submissions_for_user")
-def keep_survey_answers_out_of_form_submissions(user, pages):
-    # Survey answers are read only through the survey results views, which
-    # check their own permission; Wagtail's "Forms" listing must not be a
-    # second door (it lets anyone who may edit the page in).
-    from resources.survey_hooks import exclude_surveys
-
-    return exclude_surveys(pages)
-
-
-@hooks.register("portal_seed_demo", order=50)
-def seed_demo_survey(context):
-    from resources.demo_surveys import seed
-
-    seed(context)
-
-
-# Training scenarios register their own hooks (admin map, analytics, My account).
-from resources import scenario_hooks  # noqa: E402, F401
+# Surveys and training scenarios register their own hooks (admin views, menus,
+# buttons, demo).
+from resources import scenario_hooks, survey_hooks  # noqa: E402, F401

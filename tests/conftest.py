@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, UserFactory
@@ -12,6 +13,15 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a request to /pl/ activates Polish for
+    the thread, and it would otherwise stay active for the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,7 @@ Each material has one public address that colleagues can share.
 """
 
 from django import forms
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,10 +17,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from directory.choices import Visibility
-from directory.visibility import is_member
 from portal.models.pages import BasePage
 from resources.choices import Audience, MaterialType
 from resources.forms import MaterialPageForm
+from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
 
 
@@ -46,7 +44,7 @@ class MaterialIndexPage(ModeratedPageMixin, BasePage):
         return context
 
 
-class MaterialPage(ModeratedPageMixin, BasePage):
+class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, BasePage):
     material_type = models.CharField(
         _("type"), max_length=20, choices=MaterialType.choices, default=MaterialType.GUIDELINE
     )
@@ -121,27 +119,8 @@ class MaterialPage(ModeratedPageMixin, BasePage):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
 
-    @property
-    def is_members_only(self):
-        return self.visibility == Visibility.MEMBERS
-
     def get_type_label(self):
         return self.get_material_type_display()
-
-    def serve(self, request, *args, **kwargs):
-        # The page itself is a door too: members-only material refuses others.
-        if self.is_members_only and not is_member(request.user):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return TemplateResponse(
-                request, "resources/members_only.html", {"page": self}, status=403
-            )
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_members_only:
-            return []
-        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         from resources.queries import material_detail_context

@@ -25,11 +25,9 @@ random token kept in the player's session; no IP address is stored.
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -41,6 +39,7 @@ from wagtail.search import index
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.models.pages import BasePage
+from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
 from resources.scenario_blocks import ScenarioChoiceBlock, ScenarioRelatedBlock
 from resources.scenario_forms import ScenarioCheckPanel, ScenarioPageForm
@@ -68,7 +67,7 @@ class ScenarioIndexPage(ModeratedPageMixin, BasePage):
         return context
 
 
-class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
+class ScenarioPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, BasePage):
     start_step = models.SlugField(
         _("start step"),
         max_length=60,
@@ -119,10 +118,6 @@ class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
         verbose_name = _("training scenario")
         verbose_name_plural = _("training scenarios")
 
-    @property
-    def is_members_only(self):
-        return self.visibility == Visibility.MEMBERS
-
     # --- the graph ------------------------------------------------------------
 
     def ordered_steps(self):
@@ -155,20 +150,6 @@ class ScenarioPage(ModeratedPageMixin, RoutablePageMixin, BasePage):
         return super().publish(revision, *args, **kwargs)
 
     # --- serving ------------------------------------------------------------------
-
-    def serve(self, request, *args, **kwargs):
-        if self.is_members_only and not is_member(request.user):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            return TemplateResponse(
-                request, "resources/members_only.html", {"page": self}, status=403
-            )
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_members_only:
-            return []
-        return super().get_sitemap_urls(request)
 
     @path("")
     def intro_route(self, request):
