@@ -1,9 +1,11 @@
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 
 from directory.viewsets import DirectoryViewSetGroup
+from directory.visibility import is_member
 
 
 @hooks.register("register_admin_viewset")
@@ -21,7 +23,7 @@ def _directory_url():
 @hooks.register("portal_home_sections", order=10)
 def directory_home_section(request, home_page):
     from directory.models import Institution
-    from directory.visibility import is_member, visible_values
+    from directory.visibility import visible_values
 
     viewer_is_member = is_member(request.user)
     focal_field = "focal_members" if viewer_is_member else "focal_public"
@@ -53,6 +55,7 @@ def directory_account_section(request):
 
 
 TOPIC_SECTION_SIZE = 12
+SEARCH_SECTION_SIZE = 5
 
 
 @hooks.register("portal_topic_sections")
@@ -70,6 +73,26 @@ def directory_topic_section(request, topic):
         "more": more,
         "total": institutions.count() if more else len(shown),
         "url": f"{_directory_url()}?topic={topic.slug}",
+    }
+
+
+@hooks.register("portal_search_sections", order=10)
+def directory_search_section(request, query):
+    """Institutions whose names, city or (for members) people match, above the
+    page results: someone typing "Straż Graniczna Chełm" wants the institution."""
+    from directory.models import Institution
+
+    matches = Institution.objects.search(query, is_member(request.user))
+    shown = list(matches.order_by("name")[: SEARCH_SECTION_SIZE + 1])
+    if not shown:
+        return None
+    more = len(shown) > SEARCH_SECTION_SIZE
+    return {
+        "template": "directory/sections/search.html",
+        "institutions": shown[:SEARCH_SECTION_SIZE],
+        "more": more,
+        "total": matches.count() if more else len(shown),
+        "url": f"{_directory_url()}?{urlencode({'q': query})}",
     }
 
 

@@ -14,6 +14,7 @@ def search(request):
     query = request.GET.get("q", "").strip()
     error = None
     results_page = None
+    sections = []
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Your search is too long; use at most %(max)d characters.") % {
             "max": MAX_QUERY_LENGTH
@@ -26,6 +27,14 @@ def search(request):
         # (e.g. members-only materials): `fn(request, queryset) -> queryset`.
         for exclude in hooks.get_hooks("portal_search_exclude"):
             pages = exclude(request, pages)
+        # Apps add what is not a page (e.g. the directory's institutions),
+        # on the first page of results only:
+        # `fn(request, query) -> {"template": ..., ...} or None`.
+        if request.GET.get("page", "1") == "1":
+            for build_section in hooks.get_hooks("portal_search_sections"):
+                section = build_section(request, query)
+                if section:
+                    sections.append(section)
         results = pages.specific().search(query)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
@@ -37,6 +46,6 @@ def search(request):
     return render(
         request,
         "portal/search.html",
-        {"search_query": query, "results": results_page, "error": error},
+        {"search_query": query, "results": results_page, "sections": sections, "error": error},
         status=status,
     )
