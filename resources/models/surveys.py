@@ -21,7 +21,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import Locale
@@ -176,6 +182,16 @@ class SurveyQuestion(AbstractFormField):
         return (language != "en" and getattr(self, f"help_text_{language}", "")) or self.help_text
 
 
+class TranslationNotePanel(HelpPanel):
+    """Shown only on a translation of a survey, which is a second entrance to
+    the survey in the default language and takes everything from it."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            page = self.instance
+            return bool(page.pk) and page.survey.pk != page.pk
+
+
 class SurveyPage(FormMixin, BasePage):
     title_pl = models.CharField(_("title in Polish"), max_length=255, blank=True)
     title_uk = models.CharField(_("title in Ukrainian"), max_length=255, blank=True)
@@ -209,6 +225,14 @@ class SurveyPage(FormMixin, BasePage):
     )
 
     content_panels = BasePage.content_panels + [
+        TranslationNotePanel(
+            content=_(
+                "<p><strong>This page is a translation of a survey.</strong> It leads respondents "
+                "to the survey in the default language: the questions, languages, dates, texts and "
+                "answers all come from there, so edit them on that page. Changes to them here are "
+                "not used; only this page's title and address are its own.</p>"
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("offer_polish"), FieldPanel("offer_ukrainian")]),

@@ -98,3 +98,22 @@ def test_preview_shows_the_form_even_before_the_survey_opens(home_page, rf, supe
     response.render()
     assert response.status_code == 200
     assert "Which country are you from?" in response.content.decode()
+
+
+def test_a_translated_survey_tells_editors_where_the_questions_are(
+    client, home_page, superuser, locales
+):
+    from tests.resources.surveys import make_survey
+
+    survey = make_survey(SurveyIndexPageFactory(parent=home_page))
+    translation = survey.copy_for_translation(locales["pl"], copy_parents=True)
+    translation.save_revision().publish()
+    client.force_login(superuser)
+
+    note = "This page is a translation of a survey."
+    source_form = client.get(f"/admin/pages/{survey.pk}/edit/")
+    assert source_form.status_code == 200
+    assert note not in source_form.content.decode()
+    translated_form = client.get(f"/admin/pages/{translation.pk}/edit/")
+    assert translated_form.status_code == 200
+    assert note in translated_form.content.decode()
