@@ -54,6 +54,22 @@ def find_attempt(request, page):
     return ScenarioAttempt.objects.filter(scenario=page, user=None, token=token).first()
 
 
+def adopt_session_attempts(request, user):
+    """On logging in, the scenarios played in this browser become the
+    account's: the player resumes them anywhere and a finished one shows on
+    My account. Only attempts whose secret token this session holds move."""
+    tokens = _session_tokens(request)
+    valid = []
+    for token in tokens.values():
+        try:
+            valid.append(uuid.UUID(str(token)))
+        except ValueError:
+            continue
+    if valid:
+        ScenarioAttempt.objects.filter(user=None, token__in=valid).update(user=user)
+    request.session.pop(SESSION_KEY, None)
+
+
 def start(request, page):
     user = request.user if request.user.is_authenticated else None
     attempt = ScenarioAttempt.objects.create(scenario=page, user=user, path=[])

@@ -1,5 +1,6 @@
 import contextlib
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models import F
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -41,3 +42,12 @@ def store_document_metadata(sender, instance, **kwargs):
     if instance.file_size is None:
         with contextlib.suppress(OSError, ValueError):
             instance._set_document_file_metadata()
+
+
+@receiver(user_logged_in)
+def keep_scenario_progress(sender, request, user, **kwargs):
+    if request is None or not hasattr(request, "session"):
+        return
+    from resources.scenario_progress import adopt_session_attempts
+
+    adopt_session_attempts(request, user)

@@ -293,3 +293,28 @@ def test_the_index_lists_scenarios_page_by_page(client, home_page):
     assert "Scenario 00" in first and "Scenario 21" not in first
     assert "Scenario 21" in client.get(index.url + "?page=2").content.decode()
     assert client.get(index.url + "?page=abc").status_code == 200
+
+
+def test_progress_made_before_logging_in_moves_to_the_account(client, scenario, member):
+    from django.test import Client
+
+    from tests.factories import DEFAULT_PASSWORD
+
+    start(client, scenario)
+    client.post(url(scenario, "step/arrival/"), {"choice": "c-ask"})
+    # Someone else's anonymous attempt stays anonymous.
+    stranger = Client()
+    start(stranger, scenario)
+
+    response = client.post(
+        "/accounts/login/", {"login": member.email, "password": DEFAULT_PASSWORD}
+    )
+    assert response.status_code == 302
+    mine = ScenarioAttempt.objects.get(user=member)
+    assert mine.path  # the choice made before logging in
+    assert ScenarioAttempt.objects.filter(user=None).count() == 1
+
+    other_device = Client()
+    other_device.force_login(member)
+    intro = other_device.get(url(scenario)).content.decode()
+    assert "Continue where you left off: A quiet room" in intro
