@@ -58,22 +58,32 @@ TOPIC_SECTION_SIZE = 12
 SEARCH_SECTION_SIZE = 5
 
 
+def _institutions_section(template, institutions, size, url):
+    """The first `size` institutions by name and a link to all of them in the
+    directory; counted only when there are more than shown."""
+    shown = list(institutions.order_by("name")[: size + 1])
+    if not shown:
+        return None
+    more = len(shown) > size
+    return {
+        "template": template,
+        "institutions": shown[:size],
+        "more": more,
+        "total": institutions.count() if more else len(shown),
+        "url": url,
+    }
+
+
 @hooks.register("portal_topic_sections")
 def directory_topic_section(request, topic):
     from directory.models import Institution
 
-    institutions = Institution.objects.filter(competences__slug=topic.slug).distinct()
-    shown = list(institutions.order_by("name")[: TOPIC_SECTION_SIZE + 1])
-    if not shown:
-        return None
-    more = len(shown) > TOPIC_SECTION_SIZE
-    return {
-        "template": "directory/sections/topic.html",
-        "institutions": shown[:TOPIC_SECTION_SIZE],
-        "more": more,
-        "total": institutions.count() if more else len(shown),
-        "url": f"{_directory_url()}?topic={topic.slug}",
-    }
+    return _institutions_section(
+        "directory/sections/topic.html",
+        Institution.objects.filter(competences__slug=topic.slug).distinct(),
+        TOPIC_SECTION_SIZE,
+        f"{_directory_url()}?topic={topic.slug}",
+    )
 
 
 @hooks.register("portal_search_sections", order=10)
@@ -82,18 +92,12 @@ def directory_search_section(request, query):
     page results: someone typing "Straż Graniczna Chełm" wants the institution."""
     from directory.models import Institution
 
-    matches = Institution.objects.search(query, is_member(request.user))
-    shown = list(matches.order_by("name")[: SEARCH_SECTION_SIZE + 1])
-    if not shown:
-        return None
-    more = len(shown) > SEARCH_SECTION_SIZE
-    return {
-        "template": "directory/sections/search.html",
-        "institutions": shown[:SEARCH_SECTION_SIZE],
-        "more": more,
-        "total": matches.count() if more else len(shown),
-        "url": f"{_directory_url()}?{urlencode({'q': query})}",
-    }
+    return _institutions_section(
+        "directory/sections/search.html",
+        Institution.objects.search(query, is_member(request.user)),
+        SEARCH_SECTION_SIZE,
+        f"{_directory_url()}?{urlencode({'q': query})}",
+    )
 
 
 @hooks.register("portal_seed_demo", order=10)
