@@ -139,7 +139,7 @@ def draw_departure(draw, w, h):
 DRAWINGS = {
     "checkpoint": (
         draw_checkpoint,
-        ("A minibus at the border checkpoint", "Bus przy przejściu granicznym"),
+        ("A minibus at the border checkpoint", "Bus na przejściu granicznym"),
         (
             "A Border Guard officer stands by a white minibus stopped at a checkpoint barrier.",
             "Funkcjonariusz Straży Granicznej stoi przy białym busie zatrzymanym przed szlabanem.",
@@ -155,18 +155,18 @@ DRAWINGS = {
     ),
     "interpreter": (
         draw_interpreter,
-        ("An interpreter joins by phone", "Tłumacz dołącza przez telefon"),
+        ("An interpreter joins by phone", "Tłumacz łączy się przez telefon"),
         (
             "A phone on the table between the officer and the worker: an interpreter is on the line.",
-            "Telefon na stole między funkcjonariuszem a pracownikiem: na linii jest tłumacz.",
+            "Telefon na stole między funkcjonariuszem a pracownikiem: tłumacz jest na linii.",
         ),
     ),
     "referral": (
         draw_referral,
-        ("Referral to assistance", "Przekazanie pod opiekę"),
+        ("Referral to assistance", "Przekazanie pod opiekę specjalistów"),
         (
             "The officer introduces the worker to a support worker outside a shelter.",
-            "Funkcjonariusz przedstawia pracownika opiekunce przed ośrodkiem wsparcia.",
+            "Przed ośrodkiem wsparcia funkcjonariusz przedstawia pracownika opiekunce z organizacji pomocowej.",
         ),
     ),
     "departure": (
@@ -174,7 +174,7 @@ DRAWINGS = {
         ("The minibus drives on", "Bus odjeżdża"),
         (
             "The minibus drives away from the checkpoint while the officer holds a leaflet.",
-            "Bus odjeżdża od przejścia, a funkcjonariusz trzyma ulotkę.",
+            "Bus odjeżdża z przejścia, a funkcjonariusz stoi z ulotką w ręku.",
         ),
     ),
 }
@@ -535,146 +535,154 @@ STEPS = {
 PL_TEXT = {
     "arrival": (
         "Bus na przejściu",
-        "<p>Wczesny ranek na drogowym przejściu granicznym. Na twój pas podjeżdża bus z siedmioma "
-        "pasażerami. Kierowca podaje wszystkie paszporty naraz i mówi, że grupa jedzie do zbioru "
-        "truskawek w gospodarstwie pod Grójcem. Młody mężczyzna z ostatniego rzędu unika kontaktu "
-        "wzrokowego i ciągle spogląda na kierowcę.</p>",
+        "<p>Wczesny ranek na drogowym przejściu granicznym. Na pas odpraw, który obsługujesz, "
+        "podjeżdża bus z siedmioma pasażerami. Kierowca podaje wszystkie paszporty naraz i mówi, "
+        "że grupa jedzie na zbiór truskawek do gospodarstwa pod Grójcem. Młody mężczyzna "
+        "z ostatniego rzędu unika kontaktu wzrokowego i co chwilę spogląda na kierowcę.</p>",
         "",
         {
             "arrival-separate": (
-                "Sprawdź dokumenty pojedynczo i zaproś młodego mężczyznę do pomieszczenia służbowego "
-                "na rutynową rozmowę",
-                "Dobrze. Rozmowa z każdą osobą osobno, z dala od kogoś, kto może ją kontrolować, to "
-                "pierwszy warunek szczerej odpowiedzi. Rutynowy powód chroni go przed podejrzliwością "
-                "kierowcy.",
+                "Sprawdź dokumenty każdej osoby osobno i zaproś młodego mężczyznę do pomieszczenia "
+                "służbowego na rutynową rozmowę",
+                "Dobrze. Rozmowa z każdą osobą z osobna, z dala od kogoś, kto może ją kontrolować, "
+                "to pierwszy warunek szczerej odpowiedzi. Rutynowy pretekst sprawia, że kierowca "
+                "nie nabierze wobec niego podejrzeń.",
             ),
             "arrival-group": (
                 "Zapytaj pasażerów przy kierowcy, czy wszystko w porządku",
                 "Źle. W obecności osoby, która może ich kontrolować, pasażerowie rzadko mówią coś "
-                "innego niż „wszystko w porządku”. Pytanie przy całej grupie może też narazić ich "
-                "później na niebezpieczeństwo.",
+                "innego niż „wszystko w porządku”. Pytanie zadane przy całej grupie może też później "
+                "narazić ich na niebezpieczeństwo.",
             ),
             "arrival-wave": (
-                "Dokumenty są ważne: podstempluj je i przepuść bus",
+                "Dokumenty są ważne: ostempluj paszporty i przepuść bus",
                 "Źle. Ważne dokumenty nie wykluczają wyzysku. Paszporty w rękach kierowcy i pasażer "
-                "unikający wzroku to wskaźniki, którym warto się przyjrzeć.",
+                "unikający kontaktu wzrokowego to wskaźniki, którym warto przyjrzeć się bliżej.",
             ),
         },
     ),
     "group-answer": (
         "Kierowca odpowiada za wszystkich",
-        "<p>Zanim ktokolwiek się odezwie, kierowca mówi: „Wszystko w porządku, są zmęczeni "
-        "podróżą”. Pasażerowie kiwają głowami. Młody mężczyzna patrzy w podłogę.</p>",
+        "<p>Zanim ktokolwiek zdąży się odezwać, kierowca mówi: „Wszyscy czują się dobrze, są "
+        "tylko zmęczeni podróżą”. Pasażerowie kiwają głowami. Młody mężczyzna wbija wzrok "
+        "w podłogę.</p>",
         "",
         {
             "group-aside": (
-                "Wezwij młodego mężczyznę do pomieszczenia na kontrolę dokumentów",
-                "Do przyjęcia. Korygujesz kurs: rutynowa kontrola dokumentów daje powód do rozmowy "
-                "w cztery oczy. Bez pytania przy grupie byłoby jednak łatwiej.",
+                "Poproś młodego mężczyznę do pomieszczenia służbowego na kontrolę dokumentów",
+                "Do przyjęcia. Naprawiasz błąd: rutynowa kontrola dokumentów daje powód do rozmowy "
+                "w cztery oczy. Bez pytania zadanego przy całej grupie byłoby jednak łatwiej.",
             ),
             "group-accept": (
                 "Przyjmij odpowiedź kierowcy i przepuść bus",
-                "Źle. To, że ktoś odpowiada za inną osobę, samo w sobie jest wskaźnikiem kontroli.",
+                "Źle. Już samo to, że ktoś odpowiada za inną osobę, jest wskaźnikiem kontroli.",
             ),
         },
     ),
     "private-talk": (
-        "Ciche pomieszczenie",
-        "<p>W pomieszczeniu służbowym młody mężczyzna przedstawia się jako Andrij, 22 lata. "
-        "Trochę mówi po polsku. Zapytany o paszport odpowiada, że „szef go trzyma, żeby się nie "
-        "zgubił”. Wygląda na zmęczonego i pyta, ile to potrwa.</p>",
+        "Rozmowa na osobności",
+        "<p>W pomieszczeniu służbowym młody mężczyzna przedstawia się: to Andrij, ma 22 lata. "
+        "Mówi trochę po polsku. Zapytany o paszport odpowiada, że „szef go trzyma, żeby się nie "
+        "zgubił”. Wygląda na zmęczonego i pyta, ile to jeszcze potrwa.</p>",
         "",
         {
             "talk-interpreter": (
-                "Zapewnij tłumacza języka ukraińskiego, zanim przejdziesz dalej",
-                "Dobrze. Każdy ma prawo rozumieć i być zrozumianym. Tłumacz niezwiązany z "
-                "pracodawcą jest niezbędny do rzetelnej i bezpiecznej rozmowy.",
+                "Zanim przejdziesz dalej, zapewnij tłumacza języka ukraińskiego",
+                "Dobrze. Każdy ma prawo rozumieć i być rozumianym. Tłumacz niezwiązany "
+                "z pracodawcą jest niezbędny, aby rozmowa była rzetelna i bezpieczna.",
             ),
             "talk-broken": (
-                "Kontynuuj prostą polszczyzną i kilkoma słowami po angielsku",
-                "Do przyjęcia w luźnej rozmowie, ale nie przy pytaniach o pracę, długi i dokumenty: "
-                "łatwo o nieporozumienie, a on może przytakiwać, byle skończyć rozmowę.",
+                "Rozmawiaj dalej prostą polszczyzną, wtrącając kilka słów po angielsku",
+                "Do przyjęcia przy luźnej rozmowie, ale nie przy pytaniach o pracę, długi "
+                "i dokumenty: łatwo o nieporozumienie, a on może po prostu przytakiwać, byle "
+                "zakończyć rozmowę.",
             ),
             "talk-pressure": (
-                "Powiedz mu, że zatrzymanie paszportu to przestępstwo, i poproś o podpisanie "
-                "zeznania przeciwko pracodawcy",
-                "Źle. Presja i groźba konsekwencji prawnych przerażają potencjalną ofiarę. Pierwszy "
-                "kontakt ma służyć bezpieczeństwu i zaufaniu, a nie zbieraniu dowodów.",
+                "Powiedz mu, że przetrzymywanie jego paszportu to przestępstwo, i poproś "
+                "o podpisanie oświadczenia obciążającego pracodawcę",
+                "Źle. Presja i straszenie konsekwencjami prawnymi przerażają potencjalną ofiarę. "
+                "Pierwszy kontakt ma dać poczucie bezpieczeństwa i zbudować zaufanie, a nie służyć "
+                "zbieraniu dowodów.",
             ),
         },
     ),
     "language-barrier": (
         "Bariera językowa",
         "<p>Andrij rozumie tylko część pytań. Powtarza „wszystko OK, wszystko OK” i zerka na "
-        "drzwi. Nie wiesz, czy powiedział, że ma dług, czy że ktoś jest mu winien pieniądze.</p>",
+        "drzwi. Nie masz pewności, czy powiedział, że sam ma dług, czy że to jemu ktoś jest "
+        "winien pieniądze.</p>",
         "",
         {
             "barrier-interpreter": (
-                "Przerwij i jednak zapewnij tłumacza",
-                "Dobrze. Nigdy nie jest za późno na tłumacza; wyjaśnij, dlaczego to robisz, żeby nie "
-                "poczuł się podejrzany.",
+                "Przerwij rozmowę i jednak zapewnij tłumacza",
+                "Dobrze. Na tłumacza nigdy nie jest za późno; wyjaśnij, dlaczego to robisz, żeby "
+                "Andrij nie poczuł się podejrzewany.",
             ),
             "barrier-close": (
-                "Zanotuj „bez nieprawidłowości” i zakończ rozmowę",
-                "Źle. Niejasna odpowiedź o długach to właśnie to, co trzeba wyjaśnić. Zakończenie "
-                "rozmowy zostawia go z tymi, którzy go kontrolują.",
+                "Odnotuj „nie stwierdzono nieprawidłowości” i zakończ rozmowę",
+                "Źle. Niejasna odpowiedź w sprawie długu to właśnie coś, co trzeba wyjaśnić. "
+                "Zakończenie rozmowy zostawia go w rękach tych, którzy go kontrolują.",
             ),
         },
     ),
     "pressure": (
         "Zamyka się w sobie",
-        "<p>Andrij blednie. „Nie chcę problemów. Potrzebuję tej pracy. Proszę, stracę "
-        "wszystko”. Mówi, że nie ma nic do dodania.</p>",
+        "<p>Andrij blednie. „Nie chcę kłopotów. Potrzebuję tej pracy. Proszę, stracę "
+        "wszystko”. Mówi, że nie ma nic więcej do powiedzenia.</p>",
         "",
         {
             "pressure-repair": (
                 "Przeproś, zwolnij tempo, wyjaśnij, że nic mu nie grozi, i zaproponuj tłumacza",
                 "Do przyjęcia. Odbudowanie zaufania jest możliwe, ale trudniejsze niż jego "
-                "zbudowanie. Wyjaśnij jasno, że chcesz pomóc, a nie karać.",
+                "zbudowanie. Daj jasno do zrozumienia, że chcesz pomóc, a nie karać.",
             ),
             "pressure-record": (
-                "Zanotuj odmowę współpracy i pozwól mu wrócić do busa",
-                "Źle. Milczenie przestraszonej osoby nie jest odmową pomocy. Odchodzi z przekonaniem, "
-                "że urzędy są zagrożeniem.",
+                "Odnotuj odmowę współpracy i pozwól mu wrócić do busa",
+                "Źle. Milczenie przestraszonej osoby nie jest odmową przyjęcia pomocy. Andrij "
+                "odchodzi z przekonaniem, że służby państwowe są dla niego zagrożeniem.",
             ),
         },
     ),
     "interpreter": (
         "Tłumacz na linii",
-        "<p>Z pomocą tłumacza Andrij opowiada: znalazł ofertę w internecie, obiecano mu 20 zł "
-        "za godzinę i pokój. Na miejscu usłyszał, że jest winien 2500 zł za transport i "
-        "zakwaterowanie. Pracuje po dwanaście godzin dziennie, śpi w kontenerze z pięcioma innymi "
-        "osobami i od sześciu tygodni nie dostał wynagrodzenia.</p>",
+        "<p>Z pomocą tłumacza, który łączy się przez telefon, Andrij opowiada: znalazł ofertę "
+        "w internecie, obiecano mu 20 zł za godzinę i pokój. Na miejscu usłyszał, że jest winien "
+        "2500 zł za transport i zakwaterowanie. Pracuje po dwanaście godzin dziennie, śpi "
+        "w kontenerze z pięcioma innymi osobami i od sześciu tygodni nie dostaje "
+        "wynagrodzenia.</p>",
         "",
         {
             "interp-rights": (
                 "Spokojnie wyjaśnij, jaka pomoc jest dostępna, że jest bezpłatna i dobrowolna, "
-                "i zapytaj, czego on chce",
-                "Dobrze. Informacja o prawach i wsparciu, podana bez presji, pozwala podjąć własną "
-                "decyzję. To silne wskaźniki pracy przymusowej.",
+                "i zapytaj, czego on sam chce",
+                "Dobrze. Informacja o prawach i dostępnym wsparciu, przekazana bez presji, pozwala "
+                "tej osobie samodzielnie podjąć decyzję. To, co opowiedział, to silne wskaźniki "
+                "pracy przymusowej.",
             ),
             "interp-details": (
-                "Od razu zadawaj szczegółowe pytania o werbownika i gospodarstwo do akt",
-                "Do przyjęcia, ale za wcześnie. Szczegóły są ważne dla sprawy, ale najpierw ta osoba "
-                "musi poczuć się bezpiecznie i wiedzieć, co będzie dalej.",
+                "Od razu przejdź do szczegółowych pytań o werbownika i gospodarstwo, potrzebnych "
+                "do akt sprawy",
+                "Do przyjęcia, ale za wcześnie. Szczegóły są ważne dla sprawy, jednak najpierw ta "
+                "osoba musi poczuć się bezpiecznie i wiedzieć, co będzie dalej.",
             ),
         },
     ),
     "overwhelmed": (
         "Za dużo naraz",
-        "<p>Po dwudziestu minutach pytań Andrij jest wyczerpany. „Mogę już wrócić? Czekają na "
-        "mnie”. Odpowiedział tylko na część pytań.</p>",
+        "<p>Po dwudziestu minutach wypytywania Andrij jest wyczerpany. „Mogę już wrócić? Czekają "
+        "na mnie”. Odpowiedział tylko na część pytań.</p>",
         "",
         {
             "over-pause": (
-                "Zrób przerwę, podaj wodę i jeszcze raz wyjaśnij, jaka pomoc jest dostępna",
+                "Zrób przerwę, zaproponuj wodę i chwilę odpoczynku, a potem jeszcze raz wyjaśnij, "
+                "jaka pomoc jest dostępna",
                 "Dobrze. Przerwa i jasne wyjaśnienie przywracają mu choć część kontroli nad "
                 "sytuacją.",
             ),
             "over-leaflet": (
                 "Daj mu ulotkę z numerem infolinii i pozwól odejść",
-                "Do przyjęcia, ale wraca do tych samych warunków. Ulotka pomoże tylko wtedy, gdy "
-                "będzie mógł z niej później bezpiecznie skorzystać.",
+                "Do przyjęcia, ale Andrij wraca do tych samych warunków. Ulotka pomoże tylko wtedy, "
+                "gdy będzie mógł później bezpiecznie z niej skorzystać.",
             ),
         },
     ),
@@ -685,51 +693,57 @@ PL_TEXT = {
         "",
         {
             "trust-refer": (
-                "Za jego zgodą zadzwoń do koordynatora ds. handlu ludźmi w twojej jednostce "
-                "i do Krajowego Centrum Interwencyjno-Konsultacyjnego po bezpieczne schronienie",
-                "Dobrze. Tak przewiduje krajowy mechanizm: specjalistyczne wsparcie, bezpieczne "
-                "miejsce i czas do namysłu, bez obowiązku składania zeznań. Koordynator informuje "
-                "też inspekcję pracy o gospodarstwie.",
+                "Za jego zgodą powiadom koordynatora ds. zwalczania handlu ludźmi w swoim oddziale "
+                "i zadzwoń do Krajowego Centrum Interwencyjno-Konsultacyjnego dla Ofiar Handlu "
+                "Ludźmi, aby zapewnić mu bezpieczne schronienie",
+                "Dobrze. Właśnie takie przekazanie przewiduje krajowy system pomocy ofiarom handlu "
+                "ludźmi: specjalistyczne wsparcie, bezpieczne schronienie i czas do namysłu, bez "
+                "obowiązku składania zeznań. Koordynator powiadamia też Państwową Inspekcję Pracy "
+                "o sytuacji w gospodarstwie.",
             ),
             "trust-later": (
                 "Daj mu numer infolinii i powiedz, żeby zadzwonił, kiedy będzie gotowy",
-                "Do przyjęcia, ale prosił o pomoc teraz. Bez miejsca do spania najpewniej wróci do "
-                "gospodarstwa.",
+                "Do przyjęcia, ale on prosi o pomoc teraz. Nie mając gdzie się zatrzymać, "
+                "najpewniej wróci do gospodarstwa.",
             ),
         },
     ),
     "referred": (
-        "Przekazany pod opiekę",
+        "Pod opieką specjalistów",
         "",
-        "<p>Andrij spędza noc w schronisku prowadzonym przez organizację partnerską. W kolejnych "
-        "tygodniach otrzymuje poradę prawną i decyduje się zgłosić pracodawcę. Kontrola inspekcji "
-        "pracy odnajduje czternastu kolejnych pracowników w takiej samej sytuacji.</p>"
-        "<p>Umożliwiły to spokojny pierwszy kontakt, tłumacz i przekazanie pod opiekę.</p>",
+        "<p>Andrij spędza noc w ośrodku prowadzonym przez organizację partnerską. W kolejnych "
+        "tygodniach otrzymuje pomoc prawną i postanawia zawiadomić organy ścigania o działaniach "
+        "pracodawcy. Podczas kontroli Państwowa Inspekcja Pracy ustala, że w takiej samej sytuacji "
+        "jest jeszcze czternastu innych pracowników.</p>"
+        "<p>Było to możliwe dzięki spokojnemu pierwszemu kontaktowi, udziałowi tłumacza "
+        "i przekazaniu Andrija pod opiekę specjalistów.</p>",
         {},
     ),
     "leaflet-ending": (
-        "Otwarte drzwi",
+        "Uchylone drzwi",
         "",
         "<p>Andrij bierze ulotkę i wraca do busa. Trzy tygodnie później na infolinię dzwoni "
-        "pracownik gospodarstwa spod Grójca, który nie podaje imienia. Nikt nie wie, czy to był "
-        "on.</p><p>Dostrzeżono wskaźniki i przekazano informację, ale nie zaproponowano "
-        "bezpieczeństwa wtedy, gdy było potrzebne.</p>",
+        "pracownik gospodarstwa spod Grójca, który nie chce się przedstawić. Nikt nie wie, czy to "
+        "był on.</p><p>Wskaźniki zostały dostrzeżone, a informacja przekazana, zabrakło jednak "
+        "propozycji bezpiecznego schronienia wtedy, gdy było potrzebne.</p>",
         {},
     ),
     "waved-through": (
         "Bus odjeżdża",
         "",
-        "<p>Bus opuszcza przejście. Wskaźniki – paszporty u kierowcy, pasażer unikający wzroku, "
-        "odpowiedzi udzielane za innych – pozostały bez reakcji.</p>"
-        "<p>Przejrzyj listę wskaźników i zagraj jeszcze raz.</p>",
+        "<p>Bus opuszcza przejście. Wskaźniki – paszporty u kierowcy, pasażer unikający kontaktu "
+        "wzrokowego, odpowiedzi udzielane za innych – pozostały bez reakcji.</p>"
+        "<p>Przejrzyj listę wskaźników i spróbuj jeszcze raz.</p>",
         {},
     ),
     "lost-contact": (
         "Utracone zaufanie",
         "",
         "<p>Andrij wraca do busa przekonany, że mówienie prawdy przyniesie mu tylko kłopoty. "
-        "Następnym razem będzie unikał wszelkiego kontaktu z urzędnikami.</p>"
-        "<p>Presja przy pierwszym kontakcie zamyka drzwi, które trudno potem otworzyć.</p>",
+        "Następnym razem będzie unikał wszelkiego kontaktu z funkcjonariuszami "
+        "i urzędnikami.</p>"
+        "<p>Presja przy pierwszym kontakcie zamyka drzwi, które trudno potem ponownie "
+        "otworzyć.</p>",
         {},
     ),
 }
@@ -745,11 +759,12 @@ INTRO = {
     ),
     "pl": (
         "Pierwszy kontakt na granicy: wyzysk w pracy",
-        "Jesteś funkcjonariuszem Straży Granicznej na drogowym przejściu granicznym. Zdecyduj, "
-        "jak rozmawiać z młodym pracownikiem, który może być ofiarą wyzysku w pracy.",
-        "<p>Około dziesięciu minut. Osiem sytuacji i cztery możliwe zakończenia, oparte na "
-        "filmach interaktywnych używanych w szkoleniach Straży Granicznej. Nie ma limitu czasu; "
-        "można cofnąć się o krok lub zacząć od nowa.</p>",
+        "Pełnisz służbę w Straży Granicznej na drogowym przejściu granicznym. Zdecyduj, jak "
+        "rozmawiać z młodym pracownikiem, który może być ofiarą wyzysku w pracy.",
+        "<p>Około dziesięciu minut. Osiem sytuacji i cztery możliwe zakończenia; scenariusz "
+        "powstał na podstawie filmów interaktywnych wykorzystywanych w szkoleniach Straży "
+        "Granicznej. Nie ma limitu czasu; w każdej chwili można cofnąć się o krok lub zacząć "
+        "od nowa.</p>",
     ),
 }
 

@@ -23,13 +23,13 @@ INTRODUCTION = (
     "This anonymous survey asks migrants living in Poland what they know about help for people "
     "who are exploited at work or trafficked. It takes about five minutes. We do not ask for "
     "your name, and we do not record who answered.",
-    "Ta anonimowa ankieta jest skierowana do cudzoziemców mieszkających w Polsce. Pytamy w niej, "
-    "co wiesz o pomocy dla osób wykorzystywanych w pracy i ofiar handlu ludźmi. Jej wypełnienie "
-    "zajmie około pięciu minut. Nie pytamy o imię i nazwisko ani nie zapisujemy, kto udzielił "
-    "odpowiedzi.",
+    "Ta anonimowa ankieta jest skierowana do cudzoziemek i cudzoziemców mieszkających w Polsce. "
+    "Pytamy w niej, co wiesz o pomocy dla osób wykorzystywanych w pracy i ofiar handlu ludźmi. "
+    "Jej wypełnienie zajmie około pięciu minut. Nie pytamy o imię i nazwisko i nie zapisujemy, "
+    "kto udzielił odpowiedzi.",
     "Це анонімне опитування для мігрантів, які живуть у Польщі. Ми хочемо дізнатися, що ви "
     "знаєте про допомогу людям, яких експлуатують на роботі або які стали жертвами торгівлі "
-    "людьми. Опитування триває близько п’яти хвилин. Ми не питаємо вашого імені й не "
+    "людьми. Заповнення анкети займе близько п’яти хвилин. Ми не питаємо вашого імені й не "
     "записуємо, хто відповідав.",
 )
 CONSENT = (
@@ -38,11 +38,12 @@ CONSENT = (
     "published only as totals and help us improve information for migrants. Taking part is "
     "voluntary, and you may skip any question that is not marked as required.",
     "Ankietę prowadzą instytucje partnerskie portalu. Odpowiedzi są anonimowe: nie zapisujemy "
-    "imienia, adresu e-mail ani adresu IP – tylko odpowiedzi, język i dzień wypełnienia. Wyniki "
-    "publikujemy wyłącznie w formie zbiorczej; pomogą nam lepiej informować cudzoziemców. Udział "
-    "jest dobrowolny, a pytania, które nie są oznaczone jako obowiązkowe, możesz pominąć.",
+    "imienia, adresu e-mail ani adresu IP – tylko odpowiedzi, język i datę wypełnienia. Wyniki "
+    "publikujemy wyłącznie w formie zbiorczej; pomogą nam lepiej informować cudzoziemców "
+    "o przysługującej im pomocy. Udział jest dobrowolny, a pytania, które nie są oznaczone jako "
+    "obowiązkowe, możesz pominąć.",
     "Опитування проводять партнерські установи порталу. Відповіді анонімні: ми не зберігаємо "
-    "ні імені, ні електронної адреси, ні IP-адреси – лише відповіді, мову та день заповнення. "
+    "ні імені, ні електронної адреси, ні IP-адреси – лише відповіді, мову та дату заповнення. "
     "Результати публікуються тільки в узагальненому вигляді й допоможуть нам краще "
     "інформувати мігрантів. Участь добровільна; питання, не позначені як обов’язкові, можна "
     "пропустити.",
@@ -50,10 +51,11 @@ CONSENT = (
 THANK_YOU = (
     "Thank you for your answers. If you or someone you know needs help, contact the KCIK hotline "
     "or call the emergency number 112.",
-    "Dziękujemy za odpowiedzi. Jeśli Ty lub ktoś z Twoich znajomych potrzebuje pomocy, skontaktuj "
-    "się z infolinią KCIK lub zadzwoń pod numer alarmowy 112.",
+    "Dziękujemy za odpowiedzi. Jeśli Ty lub ktoś z Twoich znajomych potrzebuje pomocy, zadzwoń "
+    "na infolinię Krajowego Centrum Interwencyjno-Konsultacyjnego dla Ofiar Handlu Ludźmi "
+    "(KCIK) lub pod numer alarmowy 112.",
     "Дякуємо за ваші відповіді. Якщо вам або комусь із ваших знайомих потрібна допомога, "
-    "зверніться на гарячу лінію KCIK або зателефонуйте за номером екстреної допомоги 112.",
+    "зателефонуйте на гарячу лінію KCIK або за номером екстреної допомоги 112.",
 )
 
 # (type, required, (en, pl, uk) question, (en, pl, uk) help text or None,
@@ -113,10 +115,10 @@ QUESTIONS = [
             ),
             (
                 "Care and domestic work",
-                "Opieka i praca w domu prywatnym",
-                "Догляд і робота в приватному домі",
+                "Opieka i praca domowa",
+                "Догляд і хатня робота",
             ),
-            ("Cleaning services", "Usługi sprzątania", "Прибирання"),
+            ("Cleaning services", "Usługi sprzątające", "Послуги з прибирання"),
             ("Another sector", "Inna branża", "Інша галузь"),
             ("I am not working at the moment", "Obecnie nie pracuję", "Зараз не працюю"),
         ],
@@ -149,8 +151,8 @@ QUESTIONS = [
             ),
             (
                 "No, I have never heard of it",
-                "Nie, nigdy o niej nie słyszałem(-am)",
-                "Ні, ніколи про неї не чув(-ла)",
+                "Nie, słyszę o niej po raz pierwszy",
+                "Ні, чую про неї вперше",
             ),
         ],
     ),
@@ -217,7 +219,7 @@ QUESTIONS = [
         (
             "How much do you trust Polish institutions to help a foreigner who has been exploited?",
             "Na ile ufasz, że polskie instytucje pomogą cudzoziemcowi, który padł ofiarą wyzysku?",
-            "Наскільки ви довіряєте польським установам у тому, що вони допоможуть іноземцю, "
+            "Наскільки ви довіряєте польським установам, коли йдеться про допомогу іноземцю, "
             "який став жертвою експлуатації?",
         ),
         None,
@@ -252,8 +254,8 @@ QUESTIONS = [
         (
             "Has anyone in Poland ever kept your identity documents or made you work without the "
             "pay you were promised?",
-            "Czy w Polsce ktoś kiedykolwiek zatrzymał Twoje dokumenty albo kazał Ci pracować bez "
-            "obiecanej zapłaty?",
+            "Czy w Polsce ktoś kiedykolwiek przetrzymywał Twoje dokumenty tożsamości albo zmuszał "
+            "Cię do pracy bez obiecanego wynagrodzenia?",
             "Чи траплялося, що в Польщі хтось забирав ваші документи або змушував вас працювати "
             "без обіцяної оплати?",
         ),
@@ -269,7 +271,7 @@ QUESTIONS = [
         False,
         (
             "What information or help would have been most useful when you arrived in Poland?",
-            "Jakie informacje lub jaka pomoc byłyby dla Ciebie najbardziej przydatne po przyjeździe "
+            "Jakie informacje lub jaka pomoc przydałyby Ci się najbardziej zaraz po przyjeździe "
             "do Polski?",
             "Яка інформація чи допомога була б для вас найкориснішою після приїзду до Польщі?",
         ),
@@ -291,17 +293,17 @@ FREE_TEXT = {
         "Ulotka na granicy z numerami telefonów w moim języku.",
         "Ktoś, kto wyjaśniłby mi umowę przed jej podpisaniem.",
         "Informacja, gdzie złożyć skargę, gdy agencja nie płaci.",
-        "Lista miejsc, w których cudzoziemcy dostaną bezpłatną pomoc prawną.",
+        "Strona internetowa z listą miejsc, w których cudzoziemcy mogą uzyskać bezpłatną pomoc prawną.",
         "Pewność, że zgłoszenie pracodawcy na policję nie skończy się deportacją.",
         "Jasne informacje o tym, jak uzyskać kartę pobytu.",
     ],
     "uk": [
         "Листівка на кордоні з номерами телефонів моєю мовою.",
         "Хтось, хто пояснив би мені трудовий договір до підписання.",
-        "Інформація, куди скаржитися, коли агенція не платить.",
-        "Сайт зі списком безкоштовної юридичної допомоги для іноземців.",
-        "Знати, що мене не депортують, якщо я повідомлю в поліцію про роботодавця.",
-        "Зрозуміла інформація про те, як отримати карту побуту.",
+        "Інформація, куди скаржитися, коли агентство не платить.",
+        "Сайт зі списком місць, де іноземці можуть отримати безкоштовну юридичну допомогу.",
+        "Впевненість, що мене не депортують, якщо я поскаржуся на роботодавця в поліцію.",
+        "Зрозуміла інформація про те, як отримати карту побиту.",
         "Вечірні курси польської мови після роботи.",
     ],
 }
