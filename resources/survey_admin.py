@@ -42,7 +42,7 @@ class CrossTabForm(forms.Form):
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "—")] + [(q.clean_name, q.label) for q in questions if q.is_choice]
+        choices = [("", "—")] + [(q.clean_name, q.display_label) for q in questions if q.is_choice]
         self.fields["rows"].choices = choices
         self.fields["columns"].choices = choices
 
@@ -66,6 +66,11 @@ class SurveyMixin(ResultsAccessMixin):
         request = self.request
         self.survey = get_object_or_404(SurveyPage, pk=kwargs["survey_id"]).survey
         self.questions = list(self.survey.form_fields.all())
+        # Organisers read the questions in the admin's language where the
+        # survey has it; exports keep the English labels.
+        language = results.display_language()
+        for question in self.questions:
+            question.display_label = question.label_in(language)
         self.filter_form = ResultsFilterForm(request.GET or None)
         data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         self.responses = results.responses_for(
@@ -136,7 +141,7 @@ class SurveyResultsView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
             if question_summary.rows:
                 question_summary.chart = bar_chart(
                     f"chart-{index}",
-                    question_summary.question.label,
+                    question_summary.question.display_label,
                     question_summary.rows,
                     question_summary.n,
                 )
@@ -168,7 +173,7 @@ class TextAnswersView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
     paginate_by = 25
 
     def get_page_title(self):
-        return self.question.label
+        return self.question.display_label
 
     def get_page_subtitle(self):
         return self.survey.title

@@ -46,7 +46,7 @@ def _values(answer):
     return answer if isinstance(answer, list) else [answer]
 
 
-def _display_language():
+def display_language():
     language = (get_language() or "en")[:2]
     return language if language in LANGUAGE_NAMES else "en"
 
@@ -97,7 +97,7 @@ def summarise(questions, responses):
                 counts[question.clean_name].update(str(v) for v in values)
             elif question.field_type == "number":
                 numbers[question.clean_name].extend(v for v in values if isinstance(v, int | float))
-    display = _display_language()
+    display = display_language()
     summaries = []
     for question in questions:
         n = answered[question.clean_name]
@@ -138,7 +138,7 @@ def crosstab(row_question, column_question, responses):
     (of the respondents in the row who answered the column question). With a
     multiple-choice question a respondent counts in every option they ticked,
     so a row's shares may add up to more than 100 %."""
-    display = _display_language()
+    display = display_language()
     cells = Counter()
     row_totals = Counter()
     n = 0

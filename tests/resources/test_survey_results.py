@@ -121,6 +121,9 @@ def test_results_page_in_polish_shows_polish_option_labels(client, survey, organ
         reverse("surveys_admin:results", args=[survey.pk]), HTTP_ACCEPT_LANGUAGE="pl"
     ).content.decode()
     assert "Białoruś" in html
+    # The questions too, in the chart, the heading and the cross-tab choices.
+    assert "Z jakiego kraju pochodzisz?" in html
+    assert "Which country are you from?" not in html
 
 
 def test_svg_chart_is_accessible_and_holds_every_value(survey):
