@@ -40,6 +40,29 @@ def _mail_user(user, template, context):
     transaction.on_commit(send)
 
 
+def _mail_moderators(template, context):
+    """Queue one message per language to the moderators, each in the language
+    its recipients prefer."""
+    by_language = {}
+    moderators = Group.objects.filter(name=roles.MODERATORS).values_list(
+        "user__email", "user__preferred_language"
+    )
+    for email, language in moderators:
+        if email:
+            by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
+    if not by_language:
+        return
+
+    def send():
+        for language, emails in sorted(by_language.items()):
+            with translation.override(language):
+                body = render_to_string(template, context)
+                subject, _sep, text = body.strip().partition("\n")
+                send_mail(subject.strip(), text.strip(), None, emails)
+
+    transaction.on_commit(send)
+
+
 def _add_to_members_group(user):
     group, _created = Group.objects.get_or_create(name=roles.MEMBERS)
     user.groups.add(group)
@@ -69,25 +92,13 @@ def request_membership(user, institution, message="", position=""):
 
 
 def _notify_moderators(membership):
-    emails = list(
-        Group.objects.filter(name=roles.MODERATORS)
-        .values_list("user__email", flat=True)
-        .exclude(user__email=None)
+    _mail_moderators(
+        "directory/email/membership_requested.txt",
+        {
+            "membership": membership,
+            "queue_url": _site_url(reverse("directory_membership:index")),
+        },
     )
-    if not emails:
-        return
-    context = {
-        "membership": membership,
-        "queue_url": _site_url(reverse("directory_membership:index")),
-    }
-
-    def send():
-        with translation.override(settings.LANGUAGE_CODE):
-            body = render_to_string("directory/email/membership_requested.txt", context)
-            subject, _sep, text = body.strip().partition("\n")
-            send_mail(subject.strip(), text.strip(), None, emails)
-
-    transaction.on_commit(send)
 
 
 def approve_membership(membership, by=None, method=Membership.Method.MODERATOR):
@@ -162,24 +173,10 @@ def report_outdated(institution, user, message):
         report = OutdatedReport.objects.create(
             institution=institution, reported_by=user, message=message
         )
-    emails = list(
-        Group.objects.filter(name=roles.MODERATORS)
-        .values_list("user__email", flat=True)
-        .exclude(user__email=None)
+    _mail_moderators(
+        "directory/email/outdated_report.txt",
+        {"report": report, "institution_url": _site_url(institution.get_absolute_url())},
     )
-    if emails:
-        context = {
-            "report": report,
-            "institution_url": _site_url(institution.get_absolute_url()),
-        }
-
-        def send():
-            with translation.override(settings.LANGUAGE_CODE):
-                body = render_to_string("directory/email/outdated_report.txt", context)
-                subject, _sep, text = body.strip().partition("\n")
-                send_mail(subject.strip(), text.strip(), None, emails)
-
-        transaction.on_commit(send)
     return report
 
 

@@ -137,3 +137,29 @@ def test_members_cannot_decide(client, border_guard, approved_member):
     assert response.status_code in {302, 403}
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.REQUESTED
+
+
+def test_moderators_are_told_in_their_own_language(
+    border_guard, django_capture_on_commit_callbacks
+):
+    UserFactory(email="mod.en@example.org", preferred_language="en", groups=["Moderators"])
+    UserFactory(email="mod.pl@example.org", preferred_language="pl", groups=["Moderators"])
+    UserFactory(email="mod.pl2@example.org", preferred_language="pl", groups=["Moderators"])
+    applicant = UserFactory(email="applicant@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_membership(applicant, border_guard, position="Officer")
+    by_recipients = {tuple(sorted(m.to)): m for m in mail.outbox}
+    assert set(by_recipients) == {
+        ("mod.en@example.org",),
+        ("mod.pl2@example.org", "mod.pl@example.org"),
+    }
+    assert by_recipients[("mod.en@example.org",)].subject.startswith("Membership request for")
+    polish = by_recipients[("mod.pl2@example.org", "mod.pl@example.org")]
+    assert polish.subject.startswith("Wniosek o członkostwo")
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_outdated(border_guard, applicant, "The phone number has changed.")
+    assert len(mail.outbox) == 2
+    assert {m.subject == mail.outbox[0].subject for m in mail.outbox} == {True, False}
