@@ -22,6 +22,7 @@ data for the anonymous analytics: an anonymous attempt is known only by a
 random token kept in the player's session; no IP address is stored.
 """
 
+import logging
 import uuid
 
 from django.conf import settings
@@ -43,6 +44,8 @@ from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
 from resources.scenario_blocks import ScenarioChoiceBlock, ScenarioRelatedBlock
 from resources.scenario_forms import ScenarioCheckPanel, ScenarioPageForm
+
+logger = logging.getLogger(__name__)
 
 
 class ScenarioIndexPage(ModeratedPageMixin, BasePage):
@@ -146,6 +149,17 @@ class ScenarioPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
         a revision whose scenario cannot be played to an end is refused."""
         problems = revision.as_object().problems()
         if problems:
+            if kwargs.get("log_action") == "wagtail.publish.scheduled":
+                # Raising here would stop `publish_scheduled` on every run,
+                # for every other page too: drop the schedule and say why.
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                logger.error(
+                    "Scheduled publication of scenario %s refused: %s",
+                    self.pk,
+                    "; ".join(str(problem.message) for problem in problems),
+                )
+                return None
             raise ScenarioNotPublishable(problems)
         return super().publish(revision, *args, **kwargs)
 

@@ -248,3 +248,35 @@ def test_an_embedded_video_needs_a_transcript(home_page):
     assert "transcript" in error.value.message_dict
     assert not embedded.has_captions
     step("film", video_url="https://video.example.org/1", transcript="Officer: Hello.").clean()
+
+
+@pytest.mark.django_db
+def test_a_broken_scheduled_scenario_does_not_stop_scheduled_publishing(home_page):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.factories import StandardPageFactory
+
+    index = ScenarioIndexPageFactory(parent=home_page)
+    broken = make_scenario(
+        index,
+        steps=[step("start", choices=[choice("c1", "Go", "missing")])],
+        publish=False,
+    )
+    other = StandardPageFactory(parent=home_page, live=False)
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    # Scheduled revisions as the admin would leave them (the broken one could
+    # only get here around the form, e.g. by code).
+    broken_revision = broken.save_revision(approved_go_live_at=past)
+    other.save_revision(approved_go_live_at=past)
+
+    call_command("publish_scheduled", verbosity=0)
+
+    other.refresh_from_db()
+    broken.refresh_from_db()
+    assert other.live
+    assert broken.live_revision_id != broken_revision.pk
+    broken_revision.refresh_from_db()
+    assert broken_revision.approved_go_live_at is None  # not retried on every run
