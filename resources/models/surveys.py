@@ -59,7 +59,7 @@ def split_options(value):
 
 
 class SurveyIndexPage(BasePage):
-    """/surveys/: the surveys open now and those that have closed."""
+    """/surveys/: the surveys open now, those about to open and those that have closed."""
 
     max_count_per_parent = 1
     parent_page_types = ["portal.HomePage"]
@@ -75,6 +75,7 @@ class SurveyIndexPage(BasePage):
         now = timezone.now()
         surveys = list(SurveyPage.objects.child_of(self).live().specific())
         context["open_surveys"] = [s for s in surveys if s.survey.status(now) == "open"]
+        context["upcoming_surveys"] = [s for s in surveys if s.survey.status(now) == "not_open"]
         context["closed_surveys"] = [s for s in surveys if s.survey.status(now) == "closed"]
         return context
 

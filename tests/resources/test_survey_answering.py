@@ -263,3 +263,29 @@ def test_editor_must_give_as_many_translated_options_as_english_ones(survey):
     with pytest.raises(ValidationError) as error:
         question.full_clean()
     assert "choices_uk" in error.value.message_dict
+
+
+def test_the_index_lists_open_upcoming_and_closed_surveys(client, home_page):
+    now = timezone.now()
+    index = SurveyIndexPageFactory(parent=home_page)
+    make_survey(index, slug="now", title="Open now")
+    make_survey(
+        index,
+        slug="soon",
+        title="Opening next week",
+        opens_at=now + datetime.timedelta(days=7),
+        closes_at=None,
+    )
+    make_survey(
+        index,
+        slug="past",
+        title="Closed last month",
+        opens_at=now - datetime.timedelta(days=60),
+        closes_at=now - datetime.timedelta(days=30),
+    )
+    html = client.get(index.url).content.decode()
+    open_part, _, rest = html.partition("Opening soon")
+    soon_part, _, closed_part = rest.partition("Closed surveys")
+    assert "Open now" in open_part
+    assert "Opening next week" in soon_part and "opens " in soon_part
+    assert "Closed last month" in closed_part
