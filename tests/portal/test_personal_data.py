@@ -292,3 +292,12 @@ def test_dates_are_iso_strings(client, world):
     assert datetime.date.fromisoformat(
         data["resources"]["data"]["survey_answers"][0]["submitted_on"]
     )
+
+
+def test_delete_page_and_export_in_polish(client, world):
+    client.force_login(world["anna"])
+    page = client.get("/pl/account/delete/").content.decode()
+    assert "Usuń moje konto" in page
+    assert 'href="/pl/account/my-data.json" download>pobrać swoje dane</a>' in page
+    data = json.loads(client.get("/pl/account/my-data.json").content)
+    assert data["resources"]["title"] == "Scenariusze szkoleniowe i ankiety"
