@@ -130,3 +130,17 @@ class PendingMembershipsSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_directory_summary_item(request, items):
     items.append(PendingMembershipsSummaryItem(request))
+
+
+@hooks.register("portal_personal_data")
+def directory_personal_data(user):
+    from directory import personal_data
+
+    return personal_data.describe(user)
+
+
+@hooks.register("portal_erase_personal_data")
+def erase_directory_personal_data(user):
+    from directory import personal_data
+
+    personal_data.erase(user)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.visibility import is_member
 from events.choices import Audience, EventStatus, MailKind, RegistrationState, RegistrationStatus
 from events.models import EventPage, InvitationCode, Registration, RegistrationMail
+from events.models.registrations import new_token
 
 logger = logging.getLogger(__name__)
 
@@ -353,6 +354,37 @@ def change_status(registration, status):
     if status == RegistrationStatus.WAITING:
         return move_to_waiting_list(registration)
     raise RegistrationError(_("Unknown status."))
+
+
+# --- personal data ---------------------------------------------------------------
+
+
+def anonymise_registrations(registrations, now=None):
+    """Remove the personal data from these registrations: after the retention
+    period (`purge_event_personal_data`) and when an account is deleted. The
+    records stay, anonymous, so that attendance counts by institution remain."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        ids = list(registrations.values_list("pk", flat=True))
+        RegistrationMail.objects.filter(registration_id__in=ids).delete()
+        # Tokens are replaced so that old links and QR codes stop working.
+        for pk in ids:
+            Registration.objects.filter(pk=pk).update(
+                name="",
+                email="",
+                institution_other="",
+                position="",
+                phone="",
+                dietary="",
+                accessibility="",
+                answers={},
+                user=None,
+                consent_at=None,
+                manage_token=new_token(),
+                checkin_token=new_token(),
+                purged_at=now,
+            )
+    return len(ids)
 
 
 # --- check-in ---------------------------------------------------------------------

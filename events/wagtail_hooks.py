@@ -111,3 +111,20 @@ def seed_partner_calendar(context):
     from events.calendar_hooks import seed_partner_calendar
 
     seed_partner_calendar(context)
+
+
+# --- Personal data (export and account deletion) -------------------------------------
+
+
+@hooks.register("portal_personal_data")
+def events_personal_data(user):
+    from events import personal_data
+
+    return personal_data.describe(user)
+
+
+@hooks.register("portal_erase_personal_data")
+def erase_events_personal_data(user):
+    from events import personal_data
+
+    personal_data.erase(user)

@@ -41,3 +41,38 @@ class WagtailUserCreationForm(UserCreationForm):
     preferred_language = forms.ChoiceField(
         label=_("Language for emails"), choices=[("", "—"), *settings.LANGUAGES], required=False
     )
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the current password, or, for an account without one (signed
+    up through another service), for its email address typed out."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=_("Current password"),
+                strip=False,
+                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+            )
+        else:
+            self.fields["email"] = forms.EmailField(
+                label=_("Your account's email address"),
+                help_text=_("Your account has no password: type its email address to confirm."),
+                widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+            )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="password")
+        return password
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email.lower() != (self.user.email or "").lower():
+            raise forms.ValidationError(
+                _("This is not your account's email address."), code="email"
+            )
+        return email

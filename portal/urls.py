@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.views.account import my_account
 from portal.views.health import health
+from portal.views.personal_data import delete_account, my_data
 from portal.views.search import search
 from portal.views.topics import topic_detail, topic_index
 
@@ -24,6 +25,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("account/", my_account, name="my_account"),
+    path("account/my-data.json", my_data, name="my_data"),
+    path("account/delete/", delete_account, name="delete_account"),
     path("search/", search, name="search"),
     path("topics/", topic_index, name="topic_index"),
     path("topics/<slug:slug>/", topic_detail, name="topic_detail"),

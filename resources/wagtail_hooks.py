@@ -78,6 +78,20 @@ def seed_demo(context):
     seed(context)
 
 
+@hooks.register("portal_personal_data")
+def resources_personal_data(user):
+    from resources import personal_data
+
+    return personal_data.describe(user)
+
+
+@hooks.register("portal_erase_personal_data")
+def erase_resources_personal_data(user):
+    from resources import personal_data
+
+    personal_data.erase(user)
+
+
 # Surveys and training scenarios register their own hooks (admin views, menus,
 # buttons, demo).
 from resources import scenario_hooks, survey_hooks  # noqa: E402, F401

@@ -1,12 +1,11 @@
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
-from events.models import Registration, RegistrationMail
+from events.models import Registration
 from events.models.pages import retention_days
-from events.models.registrations import new_token
+from events.services import anonymise_registrations
 
 
 class Command(BaseCommand):
@@ -28,26 +27,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{count} registrations would be anonymised.")
             return
-        now = timezone.now()
-        with transaction.atomic():
-            RegistrationMail.objects.filter(registration__in=registrations).delete()
-            # Tokens are replaced so that old links and QR codes stop working.
-            for registration in registrations.only("pk").iterator():
-                Registration.objects.filter(pk=registration.pk).update(
-                    name="",
-                    email="",
-                    institution_other="",
-                    position="",
-                    phone="",
-                    dietary="",
-                    accessibility="",
-                    answers={},
-                    user=None,
-                    consent_at=None,
-                    manage_token=new_token(),
-                    checkin_token=new_token(),
-                    purged_at=now,
-                )
+        anonymise_registrations(registrations)
         self.stdout.write(
             f"{count} registrations anonymised (events ended before {cutoff:%Y-%m-%d})."
         )
