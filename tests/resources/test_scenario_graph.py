@@ -77,14 +77,18 @@ def test_replay_keeps_only_a_path_that_fits_the_graph():
     assert replay(graph, ["2", "3"]) == (["2"], "end")  # nothing after an ending
 
 
-@pytest.mark.django_db
-def test_publishing_a_broken_scenario_is_refused_in_code(home_page):
-    index = ScenarioIndexPageFactory(parent=home_page)
-    page = make_scenario(
-        index,
+def _broken_scenario(home_page):
+    """A draft whose only choice leads to a step that does not exist."""
+    return make_scenario(
+        ScenarioIndexPageFactory(parent=home_page),
         steps=[step("start", choices=[choice("c1", "Go", "missing")])],
         publish=False,
     )
+
+
+@pytest.mark.django_db
+def test_publishing_a_broken_scenario_is_refused_in_code(home_page):
+    page = _broken_scenario(home_page)
     revision = page.save_revision()
     with pytest.raises(ScenarioNotPublishable) as error:
         revision.publish()
@@ -259,12 +263,7 @@ def test_a_broken_scheduled_scenario_does_not_stop_scheduled_publishing(home_pag
 
     from tests.factories import StandardPageFactory
 
-    index = ScenarioIndexPageFactory(parent=home_page)
-    broken = make_scenario(
-        index,
-        steps=[step("start", choices=[choice("c1", "Go", "missing")])],
-        publish=False,
-    )
+    broken = _broken_scenario(home_page)
     other = StandardPageFactory(parent=home_page, live=False)
     past = timezone.now() - datetime.timedelta(minutes=5)
     # Scheduled revisions as the admin would leave them (the broken one could
