@@ -73,7 +73,7 @@ class SurveyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        surveys = list(SurveyPage.objects.child_of(self).live().specific())
+        surveys = SurveyPage.with_sources(SurveyPage.objects.child_of(self).live())
         context["open_surveys"] = [s for s in surveys if s.survey.status(now) == "open"]
         context["upcoming_surveys"] = [s for s in surveys if s.survey.status(now) == "not_open"]
         context["closed_surveys"] = [s for s in surveys if s.survey.status(now) == "closed"]
@@ -285,6 +285,24 @@ class SurveyPage(FormMixin, BasePage):
         super().clean()
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The survey must close after it opens.")})
+
+    @classmethod
+    def with_sources(cls, pages):
+        """The pages with `survey` already resolved: one query for the sources
+        of all translations instead of one per page."""
+        pages = list(pages)
+        default = Locale.get_default()
+        keys = {page.translation_key for page in pages if page.locale_id != default.pk}
+        sources = {}
+        if keys:
+            sources = {
+                source.translation_key: source
+                for source in cls.objects.filter(translation_key__in=keys, locale=default)
+            }
+        for page in pages:
+            # Fills the cached property below.
+            page.survey = sources.get(page.translation_key, page)
+        return pages
 
     @cached_property
     def survey(self):

@@ -289,3 +289,20 @@ def test_the_index_lists_open_upcoming_and_closed_surveys(client, home_page):
     assert "Open now" in open_part
     assert "Opening next week" in soon_part and "opens " in soon_part
     assert "Closed last month" in closed_part
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_the_index_costs_the_same_whatever_the_number_of_surveys(
+    client, home_page, locales, count, django_assert_max_num_queries
+):
+    index = SurveyIndexPageFactory(parent=home_page)
+    for number in range(count):
+        survey = make_survey(index, slug=f"survey-{number}")
+        survey.copy_for_translation(locales["pl"], copy_parents=True).save_revision().publish()
+    polish_index = index.get_translation(locales["pl"])
+    with django_assert_max_num_queries(19):
+        assert client.get(index.url).status_code == 200
+    # Translations find their source surveys in one query for all of them.
+    with django_assert_max_num_queries(21):
+        response = client.get(polish_index.url)
+    assert response.content.decode().count('class="card"') == count
