@@ -135,10 +135,9 @@ def my_scenarios(request):
 
 @hooks.register("events_attendance_requirements")
 def scenario_completed(page, user_ids):
-    from resources.models import ScenarioPage
     from resources.scenario_progress import completed_user_ids
 
-    if not issubclass(page.specific_class or type(page), ScenarioPage):
+    if not _is_scenario(page):
         return None
     return completed_user_ids(page, user_ids)
 
