@@ -16,7 +16,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from events.choices import MailKind, MailStatus
 
@@ -34,12 +33,10 @@ def absolute_url(path):
 
 
 def event_url_for(event, language):
-    """The event's page in the registrant's language when it exists."""
-    page = event
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None and locale.pk != event.locale_id:
-        page = event.get_translation_or_none(locale) or event
-        page = page.specific
+    """The event's page in the registrant's language when it is published."""
+    from events.translations import in_language
+
+    (page,) = in_language([event], language)
     return absolute_url(page.url or "/"), page
 
 
