@@ -351,10 +351,7 @@ class EventPage(RoutablePageMixin, BasePage):
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
-        source = EventPage.objects.filter(
-            translation_key=self.translation_key, locale=default
-        ).first()
-        return source or self
+        return self.get_translation_or_none(default) or self
 
     def registrations_queryset(self):
         from events.models.registrations import Registration

@@ -311,10 +311,7 @@ class SurveyPage(FormMixin, BasePage):
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
-        source = SurveyPage.objects.filter(
-            translation_key=self.translation_key, locale=default
-        ).first()
-        return source or self
+        return self.get_translation_or_none(default) or self
 
     def get_form_fields(self):
         return self.survey.form_fields.all()
