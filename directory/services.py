@@ -27,17 +27,29 @@ def _site_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def render_mail(template, context, language):
+    """Subject (the template's first line) and text of a plain-text mail, in `language`."""
+    with translation.override(language):
+        body = render_to_string(template, context)
+    subject, _sep, text = body.strip().partition("\n")
+    return subject.strip(), text.strip()
+
+
+def _queue_mail(template, context, recipients_by_language):
+    """Send after the transaction commits: one message per language."""
+
+    def send():
+        for language, emails in sorted(recipients_by_language.items()):
+            subject, text = render_mail(template, context, language)
+            send_mail(subject, text, None, emails)
+
+    transaction.on_commit(send)
+
+
 def _mail_user(user, template, context):
     """Queue a plain-text message to a user in their preferred language."""
     language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-
-    def send():
-        with translation.override(language):
-            body = render_to_string(template, context)
-            subject, _sep, text = body.strip().partition("\n")
-            send_mail(subject.strip(), text.strip(), None, [user.email])
-
-    transaction.on_commit(send)
+    _queue_mail(template, context, {language: [user.email]})
 
 
 def _mail_moderators(template, context):
@@ -50,17 +62,8 @@ def _mail_moderators(template, context):
     for email, language in moderators:
         if email:
             by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
-    if not by_language:
-        return
-
-    def send():
-        for language, emails in sorted(by_language.items()):
-            with translation.override(language):
-                body = render_to_string(template, context)
-                subject, _sep, text = body.strip().partition("\n")
-                send_mail(subject.strip(), text.strip(), None, emails)
-
-    transaction.on_commit(send)
+    if by_language:
+        _queue_mail(template, context, by_language)
 
 
 def _add_to_members_group(user):

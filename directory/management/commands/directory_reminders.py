@@ -2,12 +2,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch, Q
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from directory.choices import MembershipStatus
 from directory.models import ContactPerson, Institution, Membership
 from directory.models.institutions import stale_before
+from directory.services import render_mail
 
 
 class Command(BaseCommand):
@@ -45,27 +45,25 @@ class Command(BaseCommand):
                     continue
                 language = user.preferred_language or settings.LANGUAGE_CODE
                 with translation.override(language):
-                    lines = []
-                    if institution.is_stale:
-                        lines.append(institution.localized_name)
-                    lines += [
-                        f"{person.name}{f', {person.position}' if person.position else ''}"
-                        for person in institution.stale_people
-                    ]
-                    body = render_to_string(
-                        "directory/email/reminder.txt",
-                        {
-                            "institution": institution,
-                            "lines": lines,
-                            "stale_count": len(lines),
-                            "institution_url": base_url + institution.get_absolute_url(),
-                        },
-                    )
-                subject, _sep, text = body.strip().partition("\n")
+                    lines = [institution.localized_name] if institution.is_stale else []
+                lines += [
+                    f"{person.name}{f', {person.position}' if person.position else ''}"
+                    for person in institution.stale_people
+                ]
+                subject, text = render_mail(
+                    "directory/email/reminder.txt",
+                    {
+                        "institution": institution,
+                        "lines": lines,
+                        "stale_count": len(lines),
+                        "institution_url": base_url + institution.get_absolute_url(),
+                    },
+                    language,
+                )
                 if dry_run:
-                    self.stdout.write(f"{user.email}: {subject.strip()} ({len(lines)} stale)")
+                    self.stdout.write(f"{user.email}: {subject} ({len(lines)} stale)")
                 else:
-                    send_mail(subject.strip(), text.strip(), None, [user.email])
+                    send_mail(subject, text, None, [user.email])
                 sent += 1
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(self.style.SUCCESS(f"{verb} {sent} reminder(s)."))
