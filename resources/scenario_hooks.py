@@ -108,19 +108,6 @@ def refuse_publishing_broken_scenario(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-@hooks.register("portal_search_exclude")
-def exclude_members_only_scenarios(request, pages):
-    from directory.choices import Visibility
-    from directory.visibility import is_member
-    from resources.models import ScenarioPage
-
-    if is_member(request.user):
-        return pages
-    return pages.exclude(
-        pk__in=ScenarioPage.objects.filter(visibility=Visibility.MEMBERS).values("pk")
-    )
-
-
 @hooks.register("portal_account_sections", order=35)
 def my_scenarios(request):
     from resources.scenario_progress import completions

@@ -12,14 +12,18 @@ def protect_members_only_documents(document, request):
 
 
 @hooks.register("portal_search_exclude")
-def exclude_members_only_materials(request, pages):
+def exclude_members_only_pages(request, pages):
+    """Members-only materials and training scenarios (MembersOnlyPageMixin)
+    stay out of site search for everyone else."""
     if is_member(request.user):
         return pages
-    from resources.models import MaterialPage
+    from resources.models import MaterialPage, ScenarioPage
 
-    return pages.exclude(
-        pk__in=MaterialPage.objects.filter(visibility=Visibility.MEMBERS).values("pk")
-    )
+    for model in (MaterialPage, ScenarioPage):
+        pages = pages.exclude(
+            pk__in=model.objects.filter(visibility=Visibility.MEMBERS).values("pk")
+        )
+    return pages
 
 
 @hooks.register("portal_home_sections", order=30)
