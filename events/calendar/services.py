@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import ical, translations
+from events import translations
+from events.calendar import ical
 from events.choices import Audience, RegistrationStatus
 from events.models import (
     CalendarFeedToken,
