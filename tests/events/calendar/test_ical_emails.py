@@ -4,11 +4,11 @@ CANCEL) with the event's UID and SEQUENCE."""
 import datetime
 
 import pytest
+from events.calendar.ical import event_uid
 from icalendar import Calendar
 
 from events import services
 from events.choices import EventStatus
-from events.ical import event_uid
 from tests.events.calendar.conftest import make_event, republish
 
 pytestmark = pytest.mark.django_db

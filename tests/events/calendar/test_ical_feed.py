@@ -2,11 +2,11 @@
 
 import pytest
 from django.utils import timezone
+from events.calendar.ical import event_uid
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from events.choices import Audience, EventKind, EventStatus
-from events.ical import event_uid
 from events.models import ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import future, make_event, republish
 from tests.factories import TopicFactory
