@@ -4,10 +4,10 @@ CANCEL) with the event's UID and SEQUENCE."""
 import datetime
 
 import pytest
-from events.calendar.ical import event_uid
 from icalendar import Calendar
 
 from events import services
+from events.calendar.ical import event_uid
 from events.choices import EventStatus
 from tests.events.calendar.conftest import make_event, republish
 

@@ -5,11 +5,11 @@ import zoneinfo
 from decimal import Decimal
 
 import pytest
-from events.calendar.ical import event_uid
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from directory.models import Institution
+from events.calendar.ical import event_uid
 from events.choices import EventStatus
 from tests.events.calendar.conftest import WARSAW, add_session, future, make_event, republish
 from tests.factories import TopicFactory

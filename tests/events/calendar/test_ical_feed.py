@@ -2,10 +2,10 @@
 
 import pytest
 from django.utils import timezone
-from events.calendar.ical import event_uid
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from events.calendar.ical import event_uid
 from events.choices import Audience, EventKind, EventStatus
 from events.models import ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import future, make_event, republish

@@ -7,10 +7,10 @@ from unittest import mock
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from events.calendar.ical import CalendarParseError
 from icalendar import Calendar, Event
 
 from events.calendar import services as calendar_services
+from events.calendar.ical import CalendarParseError
 from events.models import ExternalCalendarSource, ExternalEvent
 
 pytestmark = pytest.mark.django_db

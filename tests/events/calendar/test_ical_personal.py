@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from events.calendar.ical import event_uid
 from icalendar import Calendar
 
 from events import services
+from events.calendar.ical import event_uid
 from events.choices import EventStatus, RegistrationStatus
 from events.models import CalendarFeedToken, Registration
 from tests.events.calendar.conftest import make_event, republish
