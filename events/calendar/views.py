@@ -24,7 +24,9 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from events.calendar import ical, services
+from events.filters import EventFilterSet
 from events.models import EventIndexPage, EventPage
+from portal.models import Topic
 from portal.visibility import visible_pages
 
 PUBLIC_MAX_AGE = 300
@@ -135,9 +137,6 @@ def _index_page():
 
 
 def feed_filterset(request, index):
-    from events.filters import EventFilterSet
-    from portal.models import Topic
-
     topics = Topic.objects.filter(locale=index.locale).order_by("name")
     regions = (
         EventPage.objects.live()
