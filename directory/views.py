@@ -1,11 +1,8 @@
-import csv
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,14 +10,12 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.models import Locale
 
-from directory import hsds, services
+from directory import services
 from directory.choices import MembershipStatus
 from directory.countries import country_name, region_name
 from directory.filters import MAX_QUERY_LENGTH, InstitutionFilter
 from directory.forms import MAX_ID, MembershipRequestForm, OutdatedReportForm
 from directory.models import ContactPerson, DirectoryIndexPage, Institution, Membership
-from directory.vcards import institution_vcard as build_institution_vcard
-from directory.vcards import person_vcard
 from directory.visibility import is_member
 from portal.models import Topic
 
@@ -42,7 +37,7 @@ def directory_page():
     )
 
 
-def _filterset(request, viewer_is_member):
+def filterset_for(request, viewer_is_member):
     return InstitutionFilter(
         request.GET or None,
         queryset=Institution.objects.all(),
@@ -50,7 +45,7 @@ def _filterset(request, viewer_is_member):
     )
 
 
-def _filter_errors(filterset):
+def filter_errors(filterset):
     if not filterset.is_bound or filterset.form.is_valid():
         return []
     errors = []
@@ -67,8 +62,8 @@ def institution_list(request, index_page=None):
         # Do not even parse an absurdly long query.
         request.GET = request.GET.copy()
         request.GET["q"] = request.GET["q"][: MAX_QUERY_LENGTH + 1]
-    filterset = _filterset(request, viewer_is_member)
-    errors = _filter_errors(filterset)
+    filterset = filterset_for(request, viewer_is_member)
+    errors = filter_errors(filterset)
     queryset = filterset.qs.select_related("parent").prefetch_related(
         "languages",
         Prefetch(
@@ -196,7 +191,7 @@ def report_outdated(request, slug):
     return redirect(institution.get_absolute_url())
 
 
-def _visible_person(request, pk):
+def visible_person(request, pk):
     if pk > MAX_ID:
         raise Http404(_("No such contact."))
     person = (
@@ -213,7 +208,7 @@ def _visible_person(request, pk):
 
 
 def contact_detail(request, pk):
-    person = _visible_person(request, pk)
+    person = visible_person(request, pk)
     names = topic_names()
     context = {
         "directory_page": directory_page(),
@@ -222,124 +217,6 @@ def contact_detail(request, pk):
         "topics": [names.get(topic.slug, topic.name) for topic in person.topics.all()],
     }
     return render(request, "directory/contact_detail.html", context)
-
-
-def _vcard_response(text, filename):
-    response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
-    return response
-
-
-def contact_vcard(request, pk):
-    person = _visible_person(request, pk)
-    url = request.build_absolute_uri(person.get_absolute_url())
-    return _vcard_response(person_vcard(person, url), f"contact-{person.pk}")
-
-
-def institution_vcard(request, slug):
-    institution = get_object_or_404(Institution, slug=slug)
-    url = request.build_absolute_uri(institution.get_absolute_url())
-    text = build_institution_vcard(institution, is_member(request.user), url)
-    return _vcard_response(text, institution.slug)
-
-
-CSV_COLUMNS = [
-    "name",
-    "name_pl",
-    "short_name",
-    "kind",
-    "parent",
-    "country",
-    "region",
-    "city",
-    "postal_address",
-    "phone",
-    "email",
-    "website",
-    "hotline",
-    "languages",
-    "focal_points",
-    "last_verified",
-    "url",
-]
-
-
-def export_csv(request):
-    """The current filtered list as CSV, for members only."""
-    if not is_member(request.user):
-        if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.get_full_path()}")
-        raise Http404
-    filterset = _filterset(request, True)
-    queryset = (
-        filterset.qs.select_related("parent")
-        .prefetch_related(
-            "languages",
-            Prefetch(
-                "contact_people",
-                queryset=ContactPerson.objects.visible(True).filter(is_focal_point=True),
-                to_attr="visible_focal_points",
-            ),
-        )
-        .iterator(chunk_size=500)
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for institution in queryset:
-        channels = institution.public_channels(True)
-        writer.writerow(
-            [
-                institution.name,
-                institution.name_pl,
-                institution.short_name,
-                institution.get_kind_display(),
-                institution.parent.name if institution.parent else "",
-                institution.country,
-                institution.region,
-                institution.city,
-                channels["postal_address"],
-                channels["phone"],
-                channels["email"],
-                channels["website"],
-                channels["hotline"],
-                " ".join(language.code for language in institution.languages.all()),
-                "; ".join(
-                    " ".join(filter(None, [person.name, person.email, person.phone]))
-                    for person in institution.visible_focal_points
-                ),
-                institution.last_verified_at.isoformat() if institution.last_verified_at else "",
-                request.build_absolute_uri(institution.get_absolute_url()),
-            ]
-        )
-    return response
-
-
-def _login_url():
-    from django.urls import reverse
-
-    return reverse("account_login")
-
-
-def hsds_export(request):
-    """Open Referral HSDS 3.0 organizations, with the viewer's visibility."""
-    viewer_is_member = is_member(request.user)
-    filterset = _filterset(request, viewer_is_member)
-    errors = _filter_errors(filterset)
-    if errors:
-        return JsonResponse({"errors": errors}, status=400)
-    base_url = request.build_absolute_uri("/").rstrip("/")
-    try:
-        data = hsds.export_page(
-            filterset.qs, viewer_is_member, request.GET.get("page") or 1, base_url
-        )
-    except InvalidPage:
-        return JsonResponse({"errors": [_("There is no such page of results.")]}, status=404)
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
 
 
 @login_required

@@ -4,11 +4,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from directory import admin_views
 from directory.choices import InstitutionKind, MembershipStatus, Visibility
+from directory.exchange.admin_views import ImportViewSet
 from directory.models import (
     ContactPerson,
     Institution,
@@ -310,17 +310,6 @@ class OutdatedReportViewSet(ModelViewSet):
     list_filter = ["resolved"]
     form_fields = ["resolved"]
     copy_view_enabled = False
-
-
-class ImportViewSet(ViewSet):
-    name = "directory_import"
-    icon = "upload"
-    menu_label = _("Import CSV")
-
-    def get_urlpatterns(self):
-        from django.urls import path
-
-        return [path("", admin_views.import_view, name="index")]
 
 
 class DirectoryViewSetGroup(ModelViewSetGroup):

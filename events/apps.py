@@ -13,8 +13,8 @@ class EventsConfig(AppConfig):
         from events.models import EventPage
 
         page_published.connect(_event_published, sender=EventPage, dispatch_uid="events_published")
-        # Calendar (issue #5): cache invalidation and .ics email attachments.
-        from events import calendar_signals  # noqa: F401
+        # Calendar: cache invalidation and .ics email attachments.
+        from events.calendar import signals  # noqa: F401
 
 
 def _event_published(sender, instance, **kwargs):

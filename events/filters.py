@@ -100,26 +100,3 @@ class EventFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(capacity__isnull=True) | Q(capacity__gt=F("_confirmed_count")))
-
-
-class RegistrationFilterSet(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
-    institution_kind = django_filters.ChoiceFilter(
-        label=_("Institution kind"), field_name="institution__kind", choices=()
-    )
-    region = django_filters.CharFilter(
-        label=_("Region"), field_name="institution__region", lookup_expr="iexact"
-    )
-    attended = django_filters.BooleanFilter(
-        label=_("Attended"), field_name="attended_at", lookup_expr="isnull", exclude=True
-    )
-
-    class Meta:
-        model = Registration
-        fields = []
-
-    def __init__(self, *args, **kwargs):
-        from directory.choices import InstitutionKind
-
-        super().__init__(*args, **kwargs)
-        self.filters["institution_kind"].extra["choices"] = InstitutionKind.choices

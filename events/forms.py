@@ -1,11 +1,10 @@
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Institution
-from events.choices import QuestionType, RegistrationStatus
+from events.choices import QuestionType
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -173,52 +172,3 @@ class ManageRegistrationForm(AnswersMixin, forms.Form):
         data["answers"] = self.collected_answers()
         data.update(self.institution_fields())
         return data
-
-
-# --- organisers ---------------------------------------------------------------------
-
-
-class OrganiserRegistrationForm(RegistrationForm):
-    """An organiser adds an attendee by hand (no consent box: the organiser
-    records the attendee's consent outside the portal)."""
-
-    send_confirmation = forms.BooleanField(
-        label=_("Send the confirmation email"), required=False, initial=True
-    )
-    language = forms.ChoiceField(
-        label=_("Language of the emails"), choices=settings.LANGUAGES, initial="pl"
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("consent", "website", "invitation_code"):
-            self.fields.pop(name, None)
-        for question_field in [f for n, f in self.fields.items() if n.startswith("q_")]:
-            question_field.required = False
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "Columns: name, email, institution, position, phone, dietary, accessibility. The first line holds the column names."
-        ),
-    )
-    send_confirmation = forms.BooleanField(
-        label=_("Send confirmation emails"), required=False, initial=False
-    )
-
-
-class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
-    body = forms.CharField(label=_("Message"), max_length=10000, widget=forms.Textarea)
-
-
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=RegistrationStatus.choices)
-
-
-class InvitationCodesForm(forms.Form):
-    count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=10)
-    max_uses = forms.IntegerField(label=_("Uses per code"), min_value=1, max_value=10000, initial=1)
-    note = forms.CharField(label=_("Note"), max_length=200, required=False)

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,7 +20,6 @@ from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
-from events.permissions import can_manage_event
 from portal.models import Topic
 from portal.visibility import visible_pages
 
@@ -172,7 +171,7 @@ def register(request, page):
     return TemplateResponse(request, "events/register.html", context, status=status)
 
 
-def _registration_from_token(token, field):
+def registration_from_token(token, field):
     if not TOKEN_RE.match(token or ""):
         raise Http404
     registration = (
@@ -188,7 +187,7 @@ def _registration_from_token(token, field):
 
 
 def manage(request, token):
-    registration = _registration_from_token(token, "manage_token")
+    registration = registration_from_token(token, "manage_token")
     event = registration.event
     page = event.get_translation_or_none(translation_locale()) or event
     page = page.specific
@@ -254,85 +253,6 @@ def forbidden(request):
     response = render(request, "events/forbidden.html", status=403)
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def check_in(request, token):
-    # Permission first: a stranger learns nothing, not even whether the token exists.
-    if not request.user.is_authenticated:
-        return forbidden(request)
-    registration = _registration_from_token(token, "checkin_token")
-    event = registration.event
-    if not can_manage_event(request.user, event):
-        return forbidden(request)
-    error = None
-    if request.method == "POST":
-        try:
-            services.check_in(registration, undo=request.POST.get("action") == "undo")
-        except services.RegistrationError as exc:
-            error = exc.message
-        else:
-            return redirect(registration.get_checkin_path())
-    registration.refresh_from_db()
-    return render(
-        request,
-        "events/check_in.html",
-        {"registration": registration, "event": event, "error": error},
-        status=400 if error else 200,
-    )
-
-
-def check_in_list(request, event_id):
-    if not request.user.is_authenticated:
-        return forbidden(request)
-    event = get_object_or_404(EventPage, pk=event_id).canonical
-    if not can_manage_event(request.user, event):
-        return forbidden(request)
-    if request.method == "POST":
-        registration = get_object_or_404(
-            Registration, pk=request.POST.get("registration"), event=event
-        )
-        try:
-            services.check_in(registration, undo=request.POST.get("action") == "undo")
-        except services.RegistrationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _("%(name)s: checked in.") % {"name": registration.name}
-                if request.POST.get("action") != "undo"
-                else _("%(name)s: check-in undone.") % {"name": registration.name},
-            )
-        return redirect(request.get_full_path())
-    query = (request.GET.get("q") or "").strip()[:100]
-    registrations = event.registrations_queryset().confirmed().select_related("institution")
-    if query:
-        registrations = registrations.filter(
-            Q(name__icontains=query)
-            | Q(email__icontains=query)
-            | Q(institution__name__icontains=query)
-            | Q(institution_other__icontains=query)
-        )
-    registrations = registrations.order_by("name", "pk")
-    paginator = Paginator(registrations, 100)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    scenario_status = requirements.attendee_status(event, page_obj.object_list)
-    for registration in page_obj.object_list:
-        registration.scenario_completed = scenario_status.get(registration.pk)
-    counts = {
-        "confirmed": event.registrations_queryset().confirmed().count(),
-        "attended": event.registrations_queryset().confirmed().attended().count(),
-    }
-    return render(
-        request,
-        "events/check_in_list.html",
-        {
-            "event": event,
-            "registrations": page_obj,
-            "query": query,
-            "counts": counts,
-            "required_scenario": requirements.required_page(event),
-        },
-    )
 
 
 @require_GET

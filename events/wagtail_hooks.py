@@ -1,12 +1,10 @@
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from events import sections
-from events.models import EventPage
-from events.permissions import can_manage_event, is_organiser
+
+# Wagtail only autodiscovers <app>.wagtail_hooks: the sub-packages' hooks are imported here.
+from events.admin import wagtail_hooks as admin_hooks  # noqa: F401
+from events.calendar import wagtail_hooks as calendar_hooks  # noqa: F401
 
 
 @hooks.register("portal_home_sections", order=20)
@@ -34,83 +32,6 @@ def seed_events(context):
     from events.demo import seed
 
     seed(context)
-
-
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    from events import admin_urls
-
-    return [path("events/", include((admin_urls, "events_admin"), namespace="events_admin"))]
-
-
-class RegistrationsButton(PageMenuItem):
-    label = _("Registrations")
-    icon_name = "group"
-
-    @property
-    def url(self):
-        return reverse(
-            "events_admin:registrations", args=[self.page.specific_deferred.canonical.pk]
-        )
-
-    def is_shown(self, user):
-        return can_manage_event(user, self.page)
-
-
-def _is_event(page):
-    return page.specific_class is EventPage
-
-
-@hooks.register("register_page_header_buttons")
-def event_header_buttons(page, user, view_name, next_url=None):
-    if _is_event(page):
-        yield RegistrationsButton(page=page, priority=12)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def event_listing_buttons(page, user, next_url=None):
-    if _is_event(page):
-        yield RegistrationsButton(page=page, priority=3)
-
-
-class EventReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_organiser(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def event_reports_menu_item():
-    return EventReportsMenuItem(
-        _("Event attendance"),
-        reverse("events_admin:report"),
-        name="event-attendance",
-        icon_name="calendar",
-        order=800,
-    )
-
-
-# --- Calendar (issue #5) -----------------------------------------------------------
-
-
-@hooks.register("portal_account_sections", order=21)
-def my_calendar_feed(request):
-    from events.calendar_hooks import account_feed_section
-
-    return account_feed_section(request)
-
-
-@hooks.register("register_admin_viewset")
-def register_calendar_sources():
-    from events.calendar_admin import calendar_source_viewset
-
-    return calendar_source_viewset
-
-
-@hooks.register("portal_seed_demo", order=21)
-def seed_partner_calendar(context):
-    from events.calendar_hooks import seed_partner_calendar
-
-    seed_partner_calendar(context)
 
 
 # --- Personal data (export and account deletion) -------------------------------------

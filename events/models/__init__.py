@@ -1,5 +1,4 @@
-# calendar (issue #5)
-from events.models.calendar import CalendarFeedToken, ExternalCalendarSource, ExternalEvent
+from events.calendar.models import CalendarFeedToken, ExternalCalendarSource, ExternalEvent
 from events.models.invitations import InvitationCode
 from events.models.pages import EventIndexPage, EventPage, EventQuestion, EventSession
 from events.models.registrations import Registration, RegistrationMail

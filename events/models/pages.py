@@ -24,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
-from events.admin_forms import EventPageForm
+from events.admin.forms import EventPageForm
 from events.blocks import MaterialsBlock
 from events.choices import (
     TIME_ZONES,

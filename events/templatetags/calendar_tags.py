@@ -1,12 +1,13 @@
-"""Template tags for calendar links (issue #5). Read-only."""
+"""Template tags for calendar links. Read-only."""
 
 from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
 
-from events import calendar_services, ical
-from events.calendar_views import FEED_PARAMS
+from events.calendar import ical
+from events.calendar import services as calendar_services
+from events.calendar.views import FEED_PARAMS
 
 register = template.Library()
 

@@ -3,12 +3,13 @@ deleting the account does to registrations and the calendar feed."""
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
 from events import services
+from events.admin.reports import attendance_report
 from events.choices import MailKind, RegistrationStatus
 from events.models import CalendarFeedToken, EventPage, Registration, RegistrationMail
 from events.personal_data import describe
-from events.reports import attendance_report
 from portal.personal_data import erase
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
@@ -92,3 +93,36 @@ def test_another_persons_registration_is_not_touched(event):
     erase(leaver)
     other.refresh_from_db()
     assert other.email == "person2@example.org" and other.is_confirmed
+
+
+def test_purge_removes_personal_data_keeps_counts(client, events_index, settings):
+    settings.EVENTS_PERSONAL_DATA_RETENTION_DAYS = 30
+    old = EventPageFactory(parent=events_index, start=in_days(-40), end=in_days(-40, 16))
+    recent = EventPageFactory(parent=events_index, start=in_days(-5), end=in_days(-5, 16))
+    institution = InstitutionFactory()
+    for event in (old, recent):
+        Registration.objects.create(
+            event=event,
+            status="confirmed",
+            queue_number=1,
+            name="Private Person",
+            email="private@example.org",
+            phone="+48 22 000 00 00",
+            answers={"k": "v"},
+            institution=institution,
+            attended_at=event.start,
+        )
+    gone = Registration.objects.get(event=old)
+    token = gone.manage_token
+    RegistrationMail.objects.create(registration=gone, kind="confirmation")
+    call_command("purge_event_personal_data", verbosity=0)
+    gone.refresh_from_db()
+    assert gone.purged_at is not None
+    assert (gone.name, gone.email, gone.phone, gone.answers) == ("", "", "", {})
+    assert gone.institution == institution and gone.attended_at is not None
+    assert not RegistrationMail.objects.filter(registration=gone).exists()
+    assert client.get(f"/events/registration/{token}/").status_code == 404
+    kept = Registration.objects.get(event=recent)
+    assert kept.email == "private@example.org"
+    # Anonymous counts remain.
+    assert attendance_report(EventPage.objects.filter(pk=old.pk))["participations"] == 1

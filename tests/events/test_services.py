@@ -306,3 +306,12 @@ def test_user_linked_when_registering_while_logged_in(event):
     user = UserFactory()
     registration = services.register(event, person(1), user=user).registration
     assert registration.user == user
+
+
+def test_confirmation_email_in_polish(event, locales):
+    registration = services.register(event, person(1, language="pl")).registration
+    message = mail.outbox[0]
+    assert "Rejestracja potwierdzona" in message.subject
+    assert "/pl/events/registration/" in message.body
+    assert registration.manage_token in message.body
+    assert "(czas warszawski)" in message.body

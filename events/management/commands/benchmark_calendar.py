@@ -16,7 +16,8 @@ from django.test.client import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events import calendar_views
+from events.calendar import services as calendar_services
+from events.calendar import views as calendar_views
 from events.choices import EventKind
 from events.models import EventIndexPage, EventPage
 
@@ -44,8 +45,6 @@ class Command(BaseCommand):
             pass
 
     def _feed_count(self):
-        from events import calendar_services
-
         return calendar_services.public_feed_events(EventIndexPage.objects.live().first()).count()
 
     def _run(self, index, wanted, repeat):

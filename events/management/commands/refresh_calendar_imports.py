@@ -5,7 +5,7 @@ the error is kept on the source and shown in the admin."""
 
 from django.core.management.base import BaseCommand
 
-from events import calendar_services
+from events.calendar import services as calendar_services
 from events.models import ExternalCalendarSource
 
 

@@ -7,8 +7,8 @@ import pytest
 from icalendar import Calendar
 
 from events import services
+from events.calendar.ical import event_uid
 from events.choices import EventStatus
-from events.ical import event_uid
 from tests.events.calendar.conftest import make_event, republish
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from directory.models import Institution
+from events.calendar.ical import event_uid
 from events.choices import EventStatus
-from events.ical import event_uid
 from tests.events.calendar.conftest import WARSAW, add_session, future, make_event, republish
 from tests.factories import TopicFactory
 
@@ -255,7 +255,7 @@ def test_event_page_advertises_file_and_add_to_calendar_links(client, event_inde
 
 
 def test_all_day_web_calendar_links_use_exclusive_end_dates(event_index):
-    from events.calendar_services import web_calendar_links
+    from events.calendar.services import web_calendar_links
 
     start = datetime.datetime(2027, 5, 10, 0, 0, tzinfo=WARSAW)
     end = datetime.datetime(2027, 5, 12, 23, 59, tzinfo=WARSAW)
@@ -298,7 +298,7 @@ def test_conditional_requests_answer_304(client, event_index):
 def test_vtimezone_falls_back_when_rules_change(event_index):
     """A zone whose rules differ between the calendar's years gets icalendar's
     exact transitions instead of a yearly rule that would be wrong."""
-    from events.ical import vtimezone
+    from events.calendar.ical import vtimezone
 
     # Europe/Moscow dropped daylight saving time in 2011.
     component = vtimezone("Europe/Moscow", 2010, 2012)

@@ -5,8 +5,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from events.calendar.ical import event_uid
 from events.choices import Audience, EventKind, EventStatus
-from events.ical import event_uid
 from events.models import ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import future, make_event, republish
 from tests.factories import TopicFactory

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from icalendar import Calendar, Event
 
-from events import calendar_services
-from events.ical import CalendarParseError
+from events.calendar import services as calendar_services
+from events.calendar.ical import CalendarParseError
 from events.models import ExternalCalendarSource, ExternalEvent
 
 pytestmark = pytest.mark.django_db
@@ -236,7 +236,7 @@ def test_admin_upload_forbidden_for_members(client, member, source, home_page):
 def test_demo_partner_calendar_is_idempotent(db):
     import io
 
-    from events.calendar_hooks import seed_partner_calendar
+    from events.calendar.wagtail_hooks import seed_partner_calendar
 
     out = io.StringIO()
     seed_partner_calendar({"stdout": out})

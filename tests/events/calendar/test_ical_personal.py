@@ -6,8 +6,8 @@ import pytest
 from icalendar import Calendar
 
 from events import services
+from events.calendar.ical import event_uid
 from events.choices import EventStatus, RegistrationStatus
-from events.ical import event_uid
 from events.models import CalendarFeedToken, Registration
 from tests.events.calendar.conftest import make_event, republish
 from tests.factories import UserFactory

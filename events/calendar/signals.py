@@ -1,4 +1,4 @@
-"""Wiring for the calendar (issue #5): cache invalidation and the .ics
+"""Wiring for the calendar: cache invalidation and the .ics
 attachment of registration emails. Imported once from EventsConfig.ready()."""
 
 from email.mime.text import MIMEText
@@ -7,7 +7,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from directory.models import Institution
-from events import calendar_services, emails, ical
+from events import emails
+from events.calendar import ical, services
 from events.choices import MailKind
 from events.models import (
     CalendarFeedToken,
@@ -20,7 +21,7 @@ from portal.models import Topic
 
 
 def _bump(sender, **kwargs):
-    calendar_services.bump_calendar_version()
+    services.bump_calendar_version()
 
 
 # Connected after events' own page_published handler (which bumps SEQUENCE),

@@ -1,10 +1,14 @@
-"""The "My calendar feed" panel on My account (issue #5)."""
+"""The calendar in Wagtail: the "My calendar feed" panel on My account, the
+partner calendars in the admin menu, and the demo partner calendar."""
 
 from django.urls import reverse
+from wagtail import hooks
 
-from events import calendar_services
+from events.calendar import services as calendar_services
+from events.calendar.admin_views import calendar_source_viewset
 
 
+@hooks.register("portal_account_sections", order=21)
 def account_feed_section(request):
     user = request.user
     if not user.is_authenticated:
@@ -17,6 +21,12 @@ def account_feed_section(request):
     return section
 
 
+@hooks.register("register_admin_viewset")
+def register_calendar_sources():
+    return calendar_source_viewset
+
+
+@hooks.register("portal_seed_demo", order=21)
 def seed_partner_calendar(context):
     """Demo data: a partner calendar with two imported events (idempotent:
     importing the same file again changes nothing).

@@ -1,6 +1,6 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from directory import importer
+from directory.exchange import importer
 from directory.models import ContactPerson, Institution
 from tests.directory.factories import InstitutionFactory
 

@@ -1,101 +1,25 @@
-"""Organisers' tools in the Wagtail admin: registrations per event (filters,
-search, counts, CSV/XLSX export), adding and importing attendees, messages,
-status changes, invitation codes and the attendance report."""
+"""Registrations per event: the list (filters, search, counts, CSV/XLSX export), one
+registration and its status, adding an attendee by hand, invitation codes."""
 
-import base64
-import binascii
-
-from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.widgets.button import HeaderButton
 
-from events import imports, reports, requirements, services
-from events.choices import Audience
-from events.filters import RegistrationFilterSet
-from events.forms import (
-    ImportForm,
-    InvitationCodesForm,
-    MessageForm,
-    OrganiserRegistrationForm,
-    StatusForm,
-)
-from events.models import EventPage, InvitationCode, Registration
-from events.permissions import can_manage_event, is_organiser
-
-
-class EventOrganiserMixin:
-    """Only the event's organisers (and admins) get past dispatch."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.event = self.get_event(**kwargs)
-        if not can_manage_event(request.user, self.event):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_event(self, **kwargs):
-        return get_object_or_404(EventPage, pk=kwargs["event_id"]).canonical
-
-    def event_breadcrumbs(self, *items):
-        crumbs = [
-            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
-                "label": self.event.title,
-            },
-            {
-                "url": reverse("events_admin:registrations", args=[self.event.pk]),
-                "label": _("Registrations"),
-            },
-        ]
-        return crumbs + list(items)
-
-    def event_buttons(self):
-        buttons = [
-            HeaderButton(
-                _("Add attendee"),
-                reverse("events_admin:add", args=[self.event.pk]),
-                icon_name="plus",
-            ),
-            HeaderButton(
-                _("Import CSV"),
-                reverse("events_admin:import", args=[self.event.pk]),
-                icon_name="upload",
-            ),
-            HeaderButton(
-                _("Message attendees"),
-                reverse("events_admin:message", args=[self.event.pk]),
-                icon_name="mail",
-            ),
-            HeaderButton(
-                _("Check-in list"),
-                reverse("events:check_in_list", args=[self.event.pk]),
-                icon_name="tick",
-            ),
-            HeaderButton(
-                _("Attendance report"),
-                reverse("events_admin:report") + f"?event={self.event.pk}",
-                icon_name="table",
-            ),
-        ]
-        if self.event.audience == Audience.INVITATION:
-            buttons.append(
-                HeaderButton(
-                    _("Invitation codes"),
-                    reverse("events_admin:codes", args=[self.event.pk]),
-                    icon_name="key",
-                )
-            )
-        return buttons
+from events import requirements, services
+from events.admin import reports
+from events.admin.filters import RegistrationFilterSet
+from events.admin.forms import InvitationCodesForm, OrganiserRegistrationForm, StatusForm
+from events.admin.views.base import EventOrganiserMixin
+from events.models import InvitationCode, Registration
+from events.permissions import can_manage_event
 
 
 class StatusColumn(Column):
@@ -336,97 +260,6 @@ class AddRegistrationView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormVi
         return context
 
 
-class ImportView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload a CSV, see every line checked (a dry run), then import all or nothing."""
-
-    template_name = "events/admin/import.html"
-    form_class = ImportForm
-    header_icon = "upload"
-
-    def get_page_title(self):
-        return _("Import attendees")
-
-    def get_page_subtitle(self):
-        return self.event.title
-
-    def get_breadcrumbs_items(self):
-        return self.event_breadcrumbs({"url": "", "label": _("Import CSV")})
-
-    def post(self, request, *args, **kwargs):
-        if "confirm" in request.POST:
-            return self.confirm(request)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        raw = form.cleaned_data["file"].read(imports.MAX_BYTES + 1)
-        try:
-            preview = imports.parse(self.event, raw)
-        except imports.ImportFileError as error:
-            form.add_error("file", error.message)
-            return self.form_invalid(form)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                preview=preview,
-                payload=base64.b64encode(raw).decode("ascii"),
-                send_confirmation=form.cleaned_data["send_confirmation"],
-            )
-        )
-
-    def confirm(self, request):
-        try:
-            raw = base64.b64decode(request.POST.get("payload", ""), validate=True)
-        except (binascii.Error, ValueError):
-            messages.error(request, _("The file could not be read. Please upload it again."))
-            return redirect(reverse("events_admin:import", args=[self.event.pk]))
-        send = request.POST.get("send_confirmation") == "1"
-        try:
-            preview = imports.parse(self.event, raw)
-            created = imports.run(self.event, preview, send_confirmation=send)
-        except imports.ImportFileError as error:
-            messages.error(request, error.message)
-            return redirect(reverse("events_admin:import", args=[self.event.pk]))
-        except imports.ImportRowsError:
-            messages.error(request, _("Nothing was imported: some lines have errors."))
-            return self.render_to_response(
-                self.get_context_data(
-                    form=self.get_form_class()(), preview=imports.parse(self.event, raw)
-                )
-            )
-        messages.success(request, _("%(count)s attendees imported.") % {"count": created})
-        return redirect(reverse("events_admin:registrations", args=[self.event.pk]))
-
-
-class MessageView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
-    template_name = "events/admin/form.html"
-    form_class = MessageForm
-    header_icon = "mail"
-
-    def get_page_title(self):
-        return _("Message to confirmed attendees")
-
-    def get_page_subtitle(self):
-        return self.event.title
-
-    def get_breadcrumbs_items(self):
-        return self.event_breadcrumbs({"url": "", "label": _("Message attendees")})
-
-    def form_valid(self, form):
-        count = services.send_message(
-            self.event, form.cleaned_data["subject"], form.cleaned_data["body"]
-        )
-        messages.success(
-            self.request, _("The message is being sent to %(count)s attendees.") % {"count": count}
-        )
-        return redirect(reverse("events_admin:registrations", args=[self.event.pk]))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["submit_label"] = _("Send")
-        context["intro"] = _("Sent to every confirmed attendee, in their own email.")
-        return context
-
-
 class InvitationCodesView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "events/admin/codes.html"
     form_class = InvitationCodesForm
@@ -458,64 +291,4 @@ class InvitationCodesView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["codes"] = self.event.invitation_codes.all()[:500]
-        return context
-
-
-class ReportFilterForm(forms.Form):
-    event = forms.ModelChoiceField(
-        label=gettext_lazy("Event"), queryset=EventPage.objects.none(), required=False
-    )
-    date_from = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-
-class AttendanceReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Per event or across a date range: who came, and the funder's numbers."""
-
-    template_name = "events/admin/report.html"
-    header_icon = "table"
-
-    def get_page_title(self):
-        return _("Event attendance")
-
-    def managed_events(self):
-        events = EventPage.objects.filter(locale__language_code=self.default_language()).order_by(
-            "-start"
-        )
-        user = self.request.user
-        if user.is_superuser:
-            return events
-        return [e for e in events.specific() if can_manage_event(user, e)]
-
-    @staticmethod
-    def default_language():
-        from wagtail.models import Locale
-
-        return Locale.get_default().language_code
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_organiser(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        events = self.managed_events()
-        ids = [e.pk for e in events]
-        form = ReportFilterForm(self.request.GET or None)
-        form.fields["event"].queryset = EventPage.objects.filter(pk__in=ids).order_by("-start")
-        selected = EventPage.objects.filter(pk__in=ids)
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["event"]:
-                selected = selected.filter(pk=data["event"].pk)
-            if data["date_from"]:
-                selected = selected.filter(start__date__gte=data["date_from"])
-            if data["date_to"]:
-                selected = selected.filter(start__date__lte=data["date_to"])
-        context.update({"form": form, "report": reports.attendance_report(selected)})
         return context

@@ -4,6 +4,7 @@ feed tokens, and importing partner institutions' calendars."""
 import contextlib
 import datetime
 import secrets
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
@@ -11,9 +12,12 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
-from events import ical, translations
+from events import translations
+from events.calendar import ical
 from events.choices import Audience, RegistrationStatus
+from events.filters import with_confirmed_counts
 from events.models import (
     CalendarFeedToken,
     EventPage,
@@ -59,8 +63,6 @@ def bump_calendar_version(**kwargs):
 
 
 def _default_locale_id():
-    from wagtail.models import Locale
-
     return cache.get_or_set(
         "events:calendar:default-locale", lambda: Locale.get_default().pk, 60 * 60
     )
@@ -102,8 +104,6 @@ def public_feed_events(index, filterset=None, now=None):
     """Public events under `index`: upcoming and of the last 90 days,
     cancelled ones included (subscribers' calendars must update), never
     members-only, invitation-only or view-restricted ones."""
-    from events.filters import with_confirmed_counts
-
     queryset = (
         EventPage.objects.live()
         .public()
@@ -350,8 +350,6 @@ def refresh_source(source, fetch=None):
 
 def web_calendar_links(event, url):
     """Google Calendar and Outlook.com "new event" links for an event page."""
-    import urllib.parse
-
     details = "\n\n".join(p for p in [event.introduction, url] if p)
     location = ", ".join(p for p in [event.venue_name, event.venue_address, event.venue_city] if p)
     zone = event.zone

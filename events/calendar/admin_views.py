@@ -1,4 +1,4 @@
-"""Organisers' admin for partner institutions' calendars (issue #5): the
+"""Organisers' admin for partner institutions' calendars: the
 list of sources (a Wagtail ModelViewSet) and the upload of an .ics file."""
 
 from django import forms
@@ -15,10 +15,10 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from events import calendar_services, ical
+from events.calendar import ical, services
 from events.models import ExternalCalendarSource
 
-MAX_UPLOAD_BYTES = calendar_services.FETCH_MAX_BYTES
+MAX_UPLOAD_BYTES = services.FETCH_MAX_BYTES
 
 
 class CalendarUploadForm(forms.Form):
@@ -66,7 +66,7 @@ class CalendarUploadView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         source = form.cleaned_data["source"]
         try:
-            result = calendar_services.import_calendar(source, form.data_bytes)
+            result = services.import_calendar(source, form.data_bytes)
         except ical.CalendarParseError as error:
             form.add_error("file", error.message)
             return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -101,7 +101,7 @@ class CalendarRefreshView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(source=self.source, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        result = calendar_services.refresh_source(self.source)
+        result = services.refresh_source(self.source)
         if result is None:
             messages.error(
                 request,

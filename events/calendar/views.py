@@ -1,4 +1,4 @@
-"""Calendar files and feeds over HTTP (issue #5).
+"""Calendar files and feeds over HTTP.
 
 Every response is `text/calendar; charset=utf-8` with a filename, an ETag
 and Last-Modified, and answers 304 to conditional requests. Public files are
@@ -23,8 +23,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
-from events import calendar_services, ical
+from events.calendar import ical, services
+from events.filters import EventFilterSet
 from events.models import EventIndexPage, EventPage
+from portal.models import Topic
 from portal.visibility import visible_pages
 
 PUBLIC_MAX_AGE = 300
@@ -62,14 +64,14 @@ def _entry(body, last_modified):
 def cached_entry(key, build):
     """The cached calendar for `key` in the current calendar version, built
     by `build() -> (body, last_modified)` when missing."""
-    full_key = f"events:calendar:{calendar_services.calendar_version()}:{key}"
+    full_key = f"events:calendar:{services.calendar_version()}:{key}"
     entry = cache.get(full_key)
     if entry is None:
         body, last_modified = build()
         if body is None:
             return None
         entry = _entry(body, last_modified)
-        cache.set(full_key, entry, calendar_services.CACHE_SECONDS)
+        cache.set(full_key, entry, services.CACHE_SECONDS)
     return entry
 
 
@@ -90,7 +92,7 @@ def _event_for(request, uid):
         raise Http404
     language = get_language()
     chosen = next((p for p in pages if p.locale.language_code == language), pages[0])
-    calendar_services.attach_identities([chosen])
+    services.attach_identities([chosen])
     return chosen
 
 
@@ -135,9 +137,6 @@ def _index_page():
 
 
 def feed_filterset(request, index):
-    from events.filters import EventFilterSet
-    from portal.models import Topic
-
     topics = Topic.objects.filter(locale=index.locale).order_by("name")
     regions = (
         EventPage.objects.live()
@@ -164,10 +163,8 @@ def build_public_feed(request, index):
         # The listing shows nothing for invalid filters; so does the feed.
         events, externals = [], []
     else:
-        events = calendar_services.attach_identities(
-            list(calendar_services.public_feed_events(index, filterset))
-        )
-        externals = list(calendar_services.public_feed_externals(filterset))
+        events = services.attach_identities(list(services.public_feed_events(index, filterset)))
+        externals = list(services.public_feed_externals(filterset))
     # Events are always children of the index (EventPage.parent_page_types):
     # their URL is the index's plus the slug, without a lookup per event.
     base = index.get_full_url(request)
@@ -214,14 +211,14 @@ def public_feed(request):
 def personal_feed(request, token):
     """Written in the user's preferred language (the one their emails use),
     whatever language the calendar app asks in: it has no say in it."""
-    user = calendar_services.user_for_token(token)
+    user = services.user_for_token(token)
     if user is None:
         raise Http404
     language = user.preferred_language or settings.LANGUAGE_CODE
 
     def build():
-        registrations = calendar_services.personal_registrations(user)
-        events = calendar_services.in_language([r.event for r in registrations], language)
+        registrations = services.personal_registrations(user)
+        events = services.in_language([r.event for r in registrations], language)
         modified = [r.updated_at for r in registrations] + [
             e.last_published_at for e in events if e.last_published_at
         ]
@@ -246,8 +243,8 @@ def personal_feed(request, token):
 @login_required
 @require_POST
 def regenerate_token(request):
-    had_token = calendar_services.feed_token_for(request.user) is not None
-    calendar_services.create_or_regenerate_token(request.user)
+    had_token = services.feed_token_for(request.user) is not None
+    services.create_or_regenerate_token(request.user)
     if had_token:
         messages.success(
             request,

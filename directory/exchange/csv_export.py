@@ -1,0 +1,78 @@
+"""The directory as CSV: one row per institution, with what a member may see."""
+
+import csv
+
+from django.db.models import Prefetch
+
+from directory.models import ContactPerson
+
+CSV_COLUMNS = [
+    "name",
+    "name_pl",
+    "short_name",
+    "kind",
+    "parent",
+    "country",
+    "region",
+    "city",
+    "postal_address",
+    "phone",
+    "email",
+    "website",
+    "hotline",
+    "languages",
+    "focal_points",
+    "last_verified",
+    "url",
+]
+
+
+def member_rows(institutions):
+    """Institutions with what CSV rows need, read in chunks."""
+    return (
+        institutions.select_related("parent")
+        .prefetch_related(
+            "languages",
+            Prefetch(
+                "contact_people",
+                queryset=ContactPerson.objects.visible(True).filter(is_focal_point=True),
+                to_attr="visible_focal_points",
+            ),
+        )
+        .iterator(chunk_size=500)
+    )
+
+
+def institution_row(institution, url):
+    channels = institution.public_channels(True)
+    return [
+        institution.name,
+        institution.name_pl,
+        institution.short_name,
+        institution.get_kind_display(),
+        institution.parent.name if institution.parent else "",
+        institution.country,
+        institution.region,
+        institution.city,
+        channels["postal_address"],
+        channels["phone"],
+        channels["email"],
+        channels["website"],
+        channels["hotline"],
+        " ".join(language.code for language in institution.languages.all()),
+        "; ".join(
+            " ".join(filter(None, [person.name, person.email, person.phone]))
+            for person in institution.visible_focal_points
+        ),
+        institution.last_verified_at.isoformat() if institution.last_verified_at else "",
+        url,
+    ]
+
+
+def write_institutions(out, institutions, absolute_url):
+    """Write a header and one row per institution to `out`; `absolute_url`
+    turns an institution's path into the link written in the last column."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for institution in member_rows(institutions):
+        writer.writerow(institution_row(institution, absolute_url(institution.get_absolute_url())))

@@ -1,0 +1,69 @@
+"""The directory's exports over HTTP: the filtered list as CSV (members only)
+and as Open Referral (HSDS) JSON, and vCards of institutions and people."""
+
+import json
+
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from directory.exchange import csv_export, hsds
+from directory.exchange.vcards import institution_vcard as build_institution_vcard
+from directory.exchange.vcards import person_vcard
+from directory.models import Institution
+from directory.views import filter_errors, filterset_for, visible_person
+from directory.visibility import is_member
+
+
+def export_csv(request):
+    """The current filtered list as CSV, for members only."""
+    if not is_member(request.user):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={request.get_full_path()}")
+        raise Http404
+    filterset = filterset_for(request, True)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
+    csv_export.write_institutions(response, filterset.qs, request.build_absolute_uri)
+    return response
+
+
+def hsds_export(request):
+    """Open Referral HSDS 3.0 organizations, with the viewer's visibility."""
+    viewer_is_member = is_member(request.user)
+    filterset = filterset_for(request, viewer_is_member)
+    errors = filter_errors(filterset)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    try:
+        data = hsds.export_page(
+            filterset.qs, viewer_is_member, request.GET.get("page") or 1, base_url
+        )
+    except InvalidPage:
+        return JsonResponse({"errors": [_("There is no such page of results.")]}, status=404)
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def _vcard_response(text, filename):
+    response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response
+
+
+def contact_vcard(request, pk):
+    person = visible_person(request, pk)
+    url = request.build_absolute_uri(person.get_absolute_url())
+    return _vcard_response(person_vcard(person, url), f"contact-{person.pk}")
+
+
+def institution_vcard(request, slug):
+    institution = get_object_or_404(Institution, slug=slug)
+    url = request.build_absolute_uri(institution.get_absolute_url())
+    text = build_institution_vcard(institution, is_member(request.user), url)
+    return _vcard_response(text, institution.slug)

@@ -1,0 +1,1 @@
+"""The organisers' admin: registrations, check-in, import, messages and reports."""

@@ -1,0 +1,107 @@
+"""The organisers' forms: the event page's admin form (times are typed in the
+event's own zone), adding and importing attendees, messages, status and
+invitation codes."""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from events.choices import RegistrationStatus
+from events.forms import RegistrationForm
+
+LOCAL_TIME_FIELDS = ("start", "end", "registration_opens_at", "registration_closes_at")
+
+
+def _rezone(value, from_zone, to_zone):
+    """The same wall-clock reading, moved from one zone to another."""
+    naive = timezone.make_naive(value, from_zone)
+    return timezone.make_aware(naive, to_zone)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Django reads and shows datetimes in the admin user's current zone; an
+    organiser in Warsaw typing 10:00 for a visit in Sofia means 10:00 Sofia
+    time. So the form shows stored instants as the event's wall-clock time
+    and reinterprets what is typed in the event's zone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance is None or not instance.timezone:
+            return
+        event_zone = zoneinfo.ZoneInfo(instance.timezone)
+        current = timezone.get_current_timezone()
+        for name in LOCAL_TIME_FIELDS:
+            if name not in self.fields:
+                continue
+            value = self.initial.get(name)
+            if value is not None and timezone.is_aware(value):
+                self.initial[name] = _rezone(
+                    timezone.localtime(value, event_zone), event_zone, current
+                )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone_name = cleaned_data.get("timezone") or "Europe/Warsaw"
+        try:
+            event_zone = zoneinfo.ZoneInfo(zone_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return cleaned_data
+        current = timezone.get_current_timezone()
+        for name in LOCAL_TIME_FIELDS:
+            value = cleaned_data.get(name)
+            if value is not None and timezone.is_aware(value):
+                cleaned_data[name] = _rezone(
+                    timezone.localtime(value, current), current, event_zone
+                )
+        return cleaned_data
+
+
+class OrganiserRegistrationForm(RegistrationForm):
+    """An organiser adds an attendee by hand (no consent box: the organiser
+    records the attendee's consent outside the portal)."""
+
+    send_confirmation = forms.BooleanField(
+        label=_("Send the confirmation email"), required=False, initial=True
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, initial="pl"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("consent", "website", "invitation_code"):
+            self.fields.pop(name, None)
+        for question_field in [f for n, f in self.fields.items() if n.startswith("q_")]:
+            question_field.required = False
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: name, email, institution, position, phone, dietary, accessibility. The first line holds the column names."
+        ),
+    )
+    send_confirmation = forms.BooleanField(
+        label=_("Send confirmation emails"), required=False, initial=False
+    )
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(label=_("Message"), max_length=10000, widget=forms.Textarea)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=RegistrationStatus.choices)
+
+
+class InvitationCodesForm(forms.Form):
+    count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=10)
+    max_uses = forms.IntegerField(label=_("Uses per code"), min_value=1, max_value=10000, initial=1)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)

@@ -1,0 +1,71 @@
+"""The attendance report, per event or across a date range."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale
+
+from events.admin import reports
+from events.models import EventPage
+from events.permissions import can_manage_event, is_organiser
+
+
+class ReportFilterForm(forms.Form):
+    event = forms.ModelChoiceField(
+        label=gettext_lazy("Event"), queryset=EventPage.objects.none(), required=False
+    )
+    date_from = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class AttendanceReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Per event or across a date range: who came, and the funder's numbers."""
+
+    template_name = "events/admin/report.html"
+    header_icon = "table"
+
+    def get_page_title(self):
+        return _("Event attendance")
+
+    def managed_events(self):
+        events = EventPage.objects.filter(locale__language_code=self.default_language()).order_by(
+            "-start"
+        )
+        user = self.request.user
+        if user.is_superuser:
+            return events
+        return [e for e in events.specific() if can_manage_event(user, e)]
+
+    @staticmethod
+    def default_language():
+        return Locale.get_default().language_code
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_organiser(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = self.managed_events()
+        ids = [e.pk for e in events]
+        form = ReportFilterForm(self.request.GET or None)
+        form.fields["event"].queryset = EventPage.objects.filter(pk__in=ids).order_by("-start")
+        selected = EventPage.objects.filter(pk__in=ids)
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["event"]:
+                selected = selected.filter(pk=data["event"].pk)
+            if data["date_from"]:
+                selected = selected.filter(start__date__gte=data["date_from"])
+            if data["date_to"]:
+                selected = selected.filter(start__date__lte=data["date_to"])
+        context.update({"form": form, "report": reports.attendance_report(selected)})
+        return context
