@@ -48,6 +48,6 @@ def store_document_metadata(sender, instance, **kwargs):
 def keep_scenario_progress(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
-    from resources.scenario_progress import adopt_session_attempts
+    from resources.scenarios.progress import adopt_session_attempts
 
     adopt_session_attempts(request, user)

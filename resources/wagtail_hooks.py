@@ -5,6 +5,10 @@ from directory.visibility import is_member
 from resources.privacy import refuse_members_only_document
 from resources.queries import for_institution, latest_materials, latest_study_visits
 
+# Wagtail only autodiscovers <app>.wagtail_hooks: load the features' own hooks.
+from resources.scenarios import wagtail_hooks as scenario_hooks  # noqa: F401
+from resources.surveys import wagtail_hooks as survey_hooks  # noqa: F401
+
 
 @hooks.register("before_serve_document")
 def protect_members_only_documents(document, request):
@@ -94,8 +98,3 @@ def erase_resources_personal_data(user):
     from resources import personal_data
 
     personal_data.erase(user)
-
-
-# Surveys and training scenarios register their own hooks (admin views, menus,
-# buttons, demo).
-from resources import scenario_hooks, survey_hooks  # noqa: E402, F401

@@ -4,7 +4,7 @@ import pytest
 
 from resources.models import SurveyResponse
 from tests.e2e.conftest import format_violations
-from tests.resources.surveys import (
+from tests.resources.surveys.factories import (
     AGE,
     COMMENT,
     COUNTRY,

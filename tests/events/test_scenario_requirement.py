@@ -11,7 +11,7 @@ from events import requirements, services
 from resources.models import ScenarioAttempt
 from tests.events.conftest import person, valid_form_data
 from tests.factories import UserFactory
-from tests.resources.scenario_factories import ScenarioIndexPageFactory, make_scenario
+from tests.resources.scenarios.factories import ScenarioIndexPageFactory, make_scenario
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from resources.models import ScenarioAttempt, SurveyResponse
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory, MembershipFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories import DEFAULT_PASSWORD, UserFactory
-from tests.resources.scenario_factories import ScenarioIndexPageFactory, make_scenario
-from tests.resources.surveys import COUNTRY, SurveyIndexPageFactory, make_survey
+from tests.resources.scenarios.factories import ScenarioIndexPageFactory, make_scenario
+from tests.resources.surveys.factories import COUNTRY, SurveyIndexPageFactory, make_survey
 
 pytestmark = pytest.mark.django_db
 

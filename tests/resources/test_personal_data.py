@@ -6,8 +6,8 @@ from portal.personal_data import erase
 from resources.models import ScenarioAttempt, SurveyResponse
 from resources.personal_data import describe
 from tests.factories import UserFactory
-from tests.resources.scenario_factories import ScenarioIndexPageFactory, make_scenario
-from tests.resources.surveys import COUNTRY, SurveyIndexPageFactory, make_survey
+from tests.resources.scenarios.factories import ScenarioIndexPageFactory, make_scenario
+from tests.resources.surveys.factories import COUNTRY, SurveyIndexPageFactory, make_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,88 @@
+"""Wagtail hooks of surveys (imported by resources.wagtail_hooks): the results
+views, the "Survey results" menu item and page buttons, and the demo survey."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import include, path, reverse
+from django.utils.translation import pgettext_lazy as pgettext
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from resources.models import SurveyPage
+from resources.surveys import admin_urls
+from resources.surveys.results import can_see_results
+
+
+class SurveyResultsMenuItem(MenuItem):
+    def __init__(self):
+        super().__init__(
+            pgettext("surveys", "Survey results"),
+            reverse("surveys_admin:index"),
+            name="survey-results",
+            icon_name="table",
+            order=850,
+        )
+
+    def is_shown(self, request):
+        return can_see_results(request.user)
+
+
+class SurveyResultsButton(PageMenuItem):
+    label = pgettext("surveys", "Survey results")
+    icon_name = "table"
+
+    @property
+    def url(self):
+        return reverse("surveys_admin:results", args=[self.page.pk])
+
+    def is_shown(self, user):
+        return can_see_results(user)
+
+
+def results_buttons(page, user, priority):
+    if page.specific_class is SurveyPage and can_see_results(user):
+        yield SurveyResultsButton(page=page, priority=priority)
+
+
+def exclude_surveys(pages):
+    return pages.exclude(content_type=ContentType.objects.get_for_model(SurveyPage))
+
+
+@hooks.register("register_admin_urls")
+def register_survey_admin_urls():
+    return [
+        path(
+            "survey-results/",
+            include((admin_urls, "surveys_admin"), namespace="surveys_admin"),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def survey_results_menu_item():
+    return SurveyResultsMenuItem()
+
+
+@hooks.register("register_page_header_buttons")
+def survey_header_buttons(page, user, view_name, next_url=None):
+    yield from results_buttons(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def survey_listing_buttons(page, user, next_url=None):
+    yield from results_buttons(page, user, priority=3)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def keep_survey_answers_out_of_form_submissions(user, pages):
+    # Survey answers are read only through the survey results views, which
+    # check their own permission; Wagtail's "Forms" listing must not be a
+    # second door (it lets anyone who may edit the page in).
+    return exclude_surveys(pages)
+
+
+@hooks.register("portal_seed_demo", order=50)
+def seed_demo_survey(context):
+    from resources.demo_surveys import seed
+
+    seed(context)
