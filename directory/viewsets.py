@@ -16,6 +16,7 @@ from directory.models import (
     Membership,
     OutdatedReport,
 )
+from portal.exports import SafeIndexView
 
 
 class StaleFilterMixin(django_filters.FilterSet):
@@ -119,6 +120,7 @@ class InstitutionViewSet(ModelViewSet):
         "last_verified_at",
     ]
     export_filename = "institutions"
+    index_view_class = SafeIndexView
     filterset_class = InstitutionFilterSet
     search_fields = ["name", "name_pl", "short_name", "city", "slug"]
     search_backend_name = None
@@ -217,6 +219,7 @@ class ContactPersonViewSet(ModelViewSet):
         "last_verified_at",
     ]
     export_filename = "contact-people"
+    index_view_class = SafeIndexView
     filterset_class = ContactPersonFilterSet
     search_fields = ["name", "email", "position", "institution__name"]
     search_backend_name = None
@@ -266,6 +269,7 @@ class MembershipViewSet(ModelViewSet):
         "decided_by",
     ]
     export_filename = "memberships"
+    index_view_class = SafeIndexView
     filterset_class = MembershipFilterSet
     search_fields = ["user__email", "user__last_name", "institution__name"]
     search_backend_name = None

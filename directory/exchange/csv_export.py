@@ -1,7 +1,5 @@
 """The directory as CSV: one row per institution, with what a member may see."""
 
-import csv
-
 from django.db.models import Prefetch
 
 from directory.models import ContactPerson
@@ -64,15 +62,13 @@ def institution_row(institution, url):
             " ".join(filter(None, [person.name, person.email, person.phone]))
             for person in institution.visible_focal_points
         ),
-        institution.last_verified_at.isoformat() if institution.last_verified_at else "",
+        institution.last_verified_at,
         url,
     ]
 
 
-def write_institutions(out, institutions, absolute_url):
-    """Write a header and one row per institution to `out`; `absolute_url`
-    turns an institution's path into the link written in the last column."""
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+def institution_rows(institutions, absolute_url):
+    """One row per institution; `absolute_url` turns an institution's path
+    into the link written in the last column."""
     for institution in member_rows(institutions):
-        writer.writerow(institution_row(institution, absolute_url(institution.get_absolute_url())))
+        yield institution_row(institution, absolute_url(institution.get_absolute_url()))

@@ -4,9 +4,7 @@ Every row is checked first; when any row is bad nothing is imported and every
 problem is reported with its line number. A dry run stops after the checks
 and shows what would happen."""
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from directory.choices import InstitutionKind, Visibility
 from directory.models import ContactPerson, Institution
+from portal.imports import UnreadableFile, read_table, read_upload
 from portal.models import Language, Topic
 
 INSTITUTION_COLUMNS = [
@@ -71,23 +70,6 @@ class ImportResult:
         return not self.errors
 
 
-def _read(uploaded, result):
-    data = uploaded.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        result.errors.append((0, _("The file is larger than 10 MB.")))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        result.errors.append((0, _("The file is not UTF-8 encoded text.")))
-        return None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.DictReader(io.StringIO(text), dialect=dialect)
-
-
 def _codes(value, known, line, column, result):
     codes = [code.strip() for code in value.replace(";", ",").replace(" ", ",").split(",")]
     codes = [code for code in codes if code]
@@ -134,11 +116,8 @@ def _email(value, line, result, column="email"):
         )
 
 
-def _check_columns(reader, expected, required, result):
-    columns = [name.strip() for name in (reader.fieldnames or [])]
-    if not columns:
-        result.errors.append((1, _("The file is empty.")))
-        return False
+def _check_columns(table, expected, required, result):
+    columns = table.header
     missing = [name for name in required if name not in columns]
     unknown = [name for name in columns if name not in expected]
     if missing:
@@ -152,30 +131,30 @@ def _check_columns(reader, expected, required, result):
     return not (missing or unknown)
 
 
-def _rows(reader, result):
-    for number, row in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            result.errors.append((number, _("Too many rows; split the file.")))
+def _rows(table, result):
+    for row in table.rows:
+        if row.line - 1 > MAX_ROWS:
+            result.errors.append((row.line, _("Too many rows; split the file.")))
             return
-        if None in row:
-            result.errors.append((number, _("This line has more values than there are columns.")))
+        if len(row.values) > len(table.header):
+            result.errors.append((row.line, _("This line has more values than there are columns.")))
             continue
-        cleaned = {key.strip(): (value or "").strip() for key, value in row.items() if key}
-        if not any(cleaned.values()):
+        if row.is_blank:
             continue
-        yield number, cleaned
+        values = row.values + [""] * (len(table.header) - len(row.values))
+        yield row.line, dict(zip(table.header, values, strict=True))
 
 
-def check_institutions(reader, result):
+def check_institutions(table, result):
     languages = set(Language.objects.values_list("code", flat=True))
     topics = set(Topic.objects.values_list("slug", flat=True))
     existing = set(Institution.objects.values_list("slug", flat=True))
     kinds = set(InstitutionKind.values)
     url = URLValidator()
     planned, seen = [], set()
-    if not _check_columns(reader, INSTITUTION_COLUMNS, INSTITUTION_REQUIRED, result):
+    if not _check_columns(table, INSTITUTION_COLUMNS, INSTITUTION_REQUIRED, result):
         return planned
-    for line, row in _rows(reader, result):
+    for line, row in _rows(table, result):
         before = len(result.errors)
         for column in INSTITUTION_REQUIRED:
             if not row.get(column):
@@ -274,14 +253,14 @@ def save_institutions(planned):
         )
 
 
-def check_contacts(reader, result):
+def check_contacts(table, result):
     languages = set(Language.objects.values_list("code", flat=True))
     topics = set(Topic.objects.values_list("slug", flat=True))
     institutions = dict(Institution.objects.values_list("slug", "pk"))
     planned = []
-    if not _check_columns(reader, CONTACT_COLUMNS, CONTACT_REQUIRED, result):
+    if not _check_columns(table, CONTACT_COLUMNS, CONTACT_REQUIRED, result):
         return planned
-    for line, row in _rows(reader, result):
+    for line, row in _rows(table, result):
         before = len(result.errors)
         for column in CONTACT_REQUIRED:
             if not row.get(column):
@@ -353,19 +332,15 @@ def save_contacts(planned):
 def import_csv(uploaded, kind, dry_run=True):
     """Check (and unless dry_run, import) a CSV file of `institutions` or `contacts`."""
     result = ImportResult(kind=kind)
-    reader = _read(uploaded, result)
-    if reader is None:
-        return result
     try:
-        if kind == "institutions":
-            planned = check_institutions(reader, result)
-        else:
-            planned = check_contacts(reader, result)
-    except csv.Error as error:
-        result.errors.append(
-            (reader.line_num, _("The file is not valid CSV: %(error)s") % {"error": error})
-        )
+        table = read_table(read_upload(uploaded, MAX_BYTES))
+    except UnreadableFile as error:
+        result.errors.append((error.line, error.message))
         return result
+    if kind == "institutions":
+        planned = check_institutions(table, result)
+    else:
+        planned = check_contacts(table, result)
     if not result.rows and not result.errors:
         result.errors.append((0, _("The file has no rows to import.")))
     if result.errors or dry_run:

@@ -15,6 +15,7 @@ from directory.exchange.vcards import person_vcard
 from directory.models import Institution
 from directory.views import filter_errors, filterset_for, visible_person
 from directory.visibility import is_member
+from portal.exports import csv_response
 
 
 def export_csv(request):
@@ -24,10 +25,11 @@ def export_csv(request):
             return redirect(f"{reverse('account_login')}?next={request.get_full_path()}")
         raise Http404
     filterset = filterset_for(request, True)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
-    csv_export.write_institutions(response, filterset.qs, request.build_absolute_uri)
-    return response
+    return csv_response(
+        _("Directory"),
+        csv_export.CSV_COLUMNS,
+        csv_export.institution_rows(filterset.qs, request.build_absolute_uri),
+    )
 
 
 def hsds_export(request):

@@ -1,8 +1,6 @@
 """CSV import of attendees by organisers: every line is checked first (the
 dry run shows each line's errors); the import then runs all or nothing."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from events import services
 from events.forms import find_institution
+from portal.imports import UnreadableFile, read_table
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -72,31 +71,12 @@ class Preview:
         return [row for row in self.rows if row.errors]
 
 
-def _decode(raw):
-    for encoding in ("utf-8-sig", "cp1250"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(_("The file is not a text CSV file (UTF-8 or Windows-1250)."))
-
-
 def parse(event, raw):
-    if not raw:
-        raise ImportFileError(_("The file is empty."))
-    if len(raw) > MAX_BYTES:
-        raise ImportFileError(_("The file is too large (at most 2 MB)."))
-    text = _decode(raw)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as error:
-        raise ImportFileError(_("The file has no header line.")) from error
-    header = [h.strip().lower() for h in header]
+        table = read_table(raw, max_bytes=MAX_BYTES)
+    except UnreadableFile as error:
+        raise ImportFileError(error.message) from error
+    header = [name.lower() for name in table.header]
     positions = {}
     for key, aliases in COLUMNS.items():
         for index, name in enumerate(header):
@@ -116,44 +96,39 @@ def parse(event, raw):
         .filter(purged_at__isnull=True)
         .values_list("email", flat=True)
     )
-    try:
-        for line_number, values in enumerate(reader, start=2):
-            if not any(v.strip() for v in values):
-                continue
-            if len(rows) >= MAX_ROWS:
-                raise ImportFileError(_("Too many lines (at most 5,000)."))
-            data = {
-                key: (values[index].strip() if index < len(values) else "")
-                for key, index in positions.items()
-            }
-            row = Row(line=line_number, data=data)
-            if not data.get("name"):
-                row.errors.append(_("The name is missing."))
-            email = data.get("email", "").lower()
-            data["email"] = email
-            try:
-                validate_email(email)
-            except ValidationError:
-                row.errors.append(_("The email address is not valid."))
-            for key, limit in MAX_LENGTHS.items():
-                if len(data.get(key, "")) > limit:
-                    row.errors.append(
-                        _("%(column)s is too long (at most %(limit)s characters).")
-                        % {"column": key, "limit": limit}
-                    )
-            if email in seen:
-                row.errors.append(_("The same email is on line %(line)s.") % {"line": seen[email]})
-            elif email in existing:
-                row.errors.append(_("This person is already registered."))
-            seen.setdefault(email, line_number)
-            if data.get("language") not in ("", None, "en", "pl"):
-                row.errors.append(_("The language must be en or pl."))
-            row.institution = find_institution(data.get("institution"))
-            rows.append(row)
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The CSV file could not be read: %(error)s") % {"error": error}
-        ) from error
+    for line in table.rows:
+        if line.is_blank:
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ImportFileError(_("Too many lines (at most 5,000)."))
+        data = {
+            key: (line.values[index] if index < len(line.values) else "")
+            for key, index in positions.items()
+        }
+        row = Row(line=line.line, data=data)
+        if not data.get("name"):
+            row.errors.append(_("The name is missing."))
+        email = data.get("email", "").lower()
+        data["email"] = email
+        try:
+            validate_email(email)
+        except ValidationError:
+            row.errors.append(_("The email address is not valid."))
+        for key, limit in MAX_LENGTHS.items():
+            if len(data.get(key, "")) > limit:
+                row.errors.append(
+                    _("%(column)s is too long (at most %(limit)s characters).")
+                    % {"column": key, "limit": limit}
+                )
+        if email in seen:
+            row.errors.append(_("The same email is on line %(line)s.") % {"line": seen[email]})
+        elif email in existing:
+            row.errors.append(_("This person is already registered."))
+        seen.setdefault(email, line.line)
+        if data.get("language") not in ("", None, "en", "pl"):
+            row.errors.append(_("The language must be en or pl."))
+        row.institution = find_institution(data.get("institution"))
+        rows.append(row)
     if not rows:
         raise ImportFileError(_("The file has no attendees."))
     preview = Preview(rows=rows)

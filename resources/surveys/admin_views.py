@@ -6,7 +6,7 @@ survey page leads to the results of its source survey."""
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from portal.exports import spreadsheet_response
 from resources.surveys import results
 from resources.surveys.charts import bar_chart
 from resources.surveys.models import SURVEY_LANGUAGES, SurveyPage
@@ -203,17 +204,10 @@ class TextAnswersView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
 
 class ExportView(SurveyMixin, View):
     def get(self, request, *args, fmt, **kwargs):
-        name = f"survey-{self.survey.slug}-answers"
-        if fmt == "csv":
-            response = StreamingHttpResponse(
-                results.csv_lines(self.survey, self.questions, self.responses),
-                content_type="text/csv; charset=utf-8",
-            )
-            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-            return response
-        response = HttpResponse(
-            results.xlsx_bytes(self.survey, self.questions, self.responses),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return spreadsheet_response(
+            fmt,
+            f"survey-{self.survey.slug}-answers",
+            results.export_header(self.survey, self.questions),
+            results.export_rows(self.survey, self.questions, self.responses),
+            sheet_title=_("Answers"),
         )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response

@@ -7,8 +7,6 @@ number of queries does not grow with the number of answers. Free-text answers
 and exports, which do grow, are paginated or streamed.
 """
 
-import csv
-import io
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -200,43 +198,10 @@ def export_rows(survey, questions, responses):
         responses.order_by("submitted_on", "pk").values_list(*fields).iterator(chunk_size=2000)
     ):
         submitted_on, language, answers = values[:3]
-        row = [submitted_on.isoformat(), language]
+        row = [submitted_on, language]
         if survey.record_respondent:
             row.append(values[3] or "")
         for question in questions:
             value = answers.get(question.clean_name, "")
             row.append("; ".join(str(v) for v in value) if isinstance(value, list) else value)
         yield row
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_lines(survey, questions, responses):
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # so that spreadsheet programs read UTF-8 (Ukrainian, Polish)
-    yield writer.writerow(export_header(survey, questions))
-    for row in export_rows(survey, questions, responses):
-        yield writer.writerow([_neutralise(value) for value in row])
-
-
-def _neutralise(value):
-    """Free text starting with = + - @ could run as a formula in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def xlsx_bytes(survey, questions, responses):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Answers")[:31])
-    sheet.append(export_header(survey, questions))
-    for row in export_rows(survey, questions, responses):
-        sheet.append([_neutralise(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -20,6 +20,7 @@ from events.admin.forms import InvitationCodesForm, OrganiserRegistrationForm, S
 from events.admin.views.base import EventOrganiserMixin
 from events.models import InvitationCode, Registration
 from events.permissions import can_manage_event
+from portal.exports import SafeSpreadsheetExportMixin
 
 
 class StatusColumn(Column):
@@ -30,7 +31,7 @@ class StatusColumn(Column):
         return value
 
 
-class RegistrationListView(EventOrganiserMixin, ReportView):
+class RegistrationListView(EventOrganiserMixin, SafeSpreadsheetExportMixin, ReportView):
     template_name = "events/admin/registrations.html"
     header_icon = "group"
     filterset_class = RegistrationFilterSet
@@ -66,6 +67,9 @@ class RegistrationListView(EventOrganiserMixin, ReportView):
 
     def get_page_subtitle(self):
         return self.event.title
+
+    def get_export_subject(self):
+        return f"{_('Registrations')} {self.event.title}"
 
     def get_breadcrumbs_items(self):
         return self.event_breadcrumbs()[:-1] + [{"url": "", "label": _("Registrations")}]

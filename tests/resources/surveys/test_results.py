@@ -195,7 +195,7 @@ def test_xlsx_export_opens_in_a_spreadsheet(client, survey, organiser):
     response = client.get(reverse("surveys_admin:export_xlsx", args=[survey.pk]))
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Date", "Language", "Which country are you from?")
     assert len(rows) == 13

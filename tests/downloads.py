@@ -1,0 +1,35 @@
+"""Reading the portal's CSV and XLSX downloads back as a spreadsheet program would."""
+
+import csv
+import io
+
+import openpyxl
+
+
+def body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def csv_rows(response):
+    text = body(response).decode("utf-8")
+    assert text.startswith("\ufeff"), "Excel on Windows needs the byte order mark"
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def csv_records(response):
+    rows = csv_rows(response)
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def xlsx_sheet(response):
+    return openpyxl.load_workbook(io.BytesIO(body(response))).worksheets[0]
+
+
+def xlsx_rows(response):
+    return [[cell.value for cell in row] for row in xlsx_sheet(response).iter_rows()]
+
+
+def formula_cells(sheet):
+    return [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
