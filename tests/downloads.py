@@ -2,6 +2,7 @@
 
 import csv
 import io
+from urllib.parse import unquote
 
 import openpyxl
 
@@ -27,9 +28,17 @@ def xlsx_sheet(response):
     return openpyxl.load_workbook(io.BytesIO(body(response))).worksheets[0]
 
 
-def xlsx_rows(response):
-    return [[cell.value for cell in row] for row in xlsx_sheet(response).iter_rows()]
+def sheet_rows(sheet):
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
 
 
 def formula_cells(sheet):
     return [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+
+
+def filename(response):
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;"), disposition
+    if "filename*=utf-8''" in disposition:
+        return unquote(disposition.split("filename*=utf-8''", 1)[1])
+    return disposition.split('filename="', 1)[1].rstrip('"')

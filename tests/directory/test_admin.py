@@ -3,6 +3,7 @@ import datetime
 from django.utils import timezone
 
 from directory.models import ContactPerson
+from tests import downloads
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 
 
@@ -25,6 +26,34 @@ def test_moderator_lists_and_exports_institutions(client, moderator):
     assert xlsx.status_code == 200
     assert "spreadsheetml" in xlsx["Content-Type"]
     assert client.get("/admin/directory_institution/?q=Stale").status_code == 200
+
+
+def test_admin_listing_exports_are_safe_to_open_in_a_spreadsheet(client, moderator):
+    institution = InstitutionFactory(
+        name="=cmd|' /C calc'!A0", city="Chełm\x1b[31m", last_verified_at=datetime.date(2026, 1, 31)
+    )
+    ContactPersonFactory(institution=institution, name="Eve\x1b[31m", position="@SUM(A1:A2)")
+    client.force_login(moderator)
+    today = timezone.localdate().isoformat()
+
+    response = client.get("/admin/directory_institution/?export=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert downloads.filename(response) == f"institutions-{today}.csv"
+    (row,) = downloads.csv_records(response)
+    assert row["Name"] == "'=cmd|' /C calc'!A0"
+    assert row["City"] == "Chełm[31m"
+    assert row["Last verified"] == "2026-01-31"
+
+    response = client.get("/admin/directory_contactperson/?export=xlsx")
+    assert response.status_code == 200
+    assert downloads.filename(response) == f"contact-people-{today}.xlsx"
+    sheet = downloads.xlsx_sheet(response)
+    assert downloads.formula_cells(sheet) == []
+    headings, values = downloads.sheet_rows(sheet)
+    row = dict(zip(headings, values, strict=True))
+    assert row["Name"] == "Eve[31m"
+    assert row["Position"] == "'@SUM(A1:A2)"
 
 
 def test_institution_form_has_contact_people_inline(client, moderator):

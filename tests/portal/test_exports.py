@@ -6,7 +6,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import time_machine
+from django.urls import URLResolver, get_resolver
 from django.utils import timezone
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from portal import exports
 
@@ -79,3 +81,38 @@ def test_files_are_named_after_what_they_hold_and_the_local_day():
     )
     response = exports.xlsx_response("Survey: answers", ["a"], [], sheet_title="Answers/2026")
     assert "survey-answers-2026-12-01.xlsx" in response["Content-Disposition"]
+
+
+PORTAL_PACKAGES = ("portal", "directory", "events", "resources")
+
+
+def url_patterns(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from url_patterns(pattern.url_patterns)
+        else:
+            yield pattern
+
+
+def test_every_export_button_of_the_portal_writes_through_the_helper():
+    """Wagtail's own export mixin leaves formulas in CSV files; every listing the
+    portal gives a `list_export` (its own views and its viewsets) uses the safe one.
+    Wagtail's built-in reports (site history, locked pages…) list editors' work
+    and stay as Wagtail writes them."""
+    exporting = {}
+    for pattern in url_patterns(get_resolver().url_patterns):
+        view_class = getattr(pattern.callback, "view_class", None)
+        if view_class is None or not issubclass(view_class, SpreadsheetExportMixin):
+            continue
+        initkwargs = getattr(pattern.callback, "view_initkwargs", {})
+        ours = view_class.__module__.split(".")[0] in PORTAL_PACKAGES
+        if initkwargs.get("list_export") or (ours and view_class.list_export):
+            exporting[pattern.name, view_class.__name__] = view_class
+    assert ("registrations", "RegistrationListView") in exporting
+    assert ("index", "SafeIndexView") in exporting
+    unsafe = [
+        name
+        for name, view_class in exporting.items()
+        if not issubclass(view_class, exports.SafeSpreadsheetExportMixin)
+    ]
+    assert unsafe == []

@@ -1,5 +1,7 @@
 """The members' CSV export of the filtered list."""
 
+from django.utils import timezone
+
 from tests import downloads
 from tests.directory.factories import InstitutionFactory
 
@@ -16,3 +18,15 @@ def test_csv_export_follows_filters(client, office, approved_member):
     assert rows[0]["languages"] == "pl uk"
     list_page = client.get("/directory/?region=lodzkie").content.decode()
     assert "/directory/export.csv?region=lodzkie" in list_page
+
+
+def test_csv_export_is_safe_to_open_in_a_spreadsheet(client, office, approved_member):
+    InstitutionFactory(name="=cmd|' /C calc'!A0", city="Chełm\x1b[31m", region="lubelskie")
+    client.force_login(approved_member)
+    response = client.get("/directory/export.csv", {"region": "lubelskie"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert downloads.filename(response) == f"directory-{timezone.localdate().isoformat()}.csv"
+    (row,) = downloads.csv_records(response)
+    assert row["name"] == "'=cmd|' /C calc'!A0"
+    assert row["city"] == "Chełm[31m"

@@ -67,6 +67,18 @@ def test_bad_files_are_rejected_whole(db):
     assert not importer.import_csv(upload(""), "contacts").ok
 
 
+def test_import_reads_what_excel_on_a_polish_windows_saves(client, moderator):
+    text = "slug;name;kind;city\nkomenda-lodz;Komenda Łódź\x1b[31m;border_guard;'+Łódź\n"
+    client.force_login(moderator)
+    response = client.post(
+        "/admin/directory_import/",
+        {"kind": "institutions", "file": SimpleUploadedFile("x.csv", text.encode("cp1250"))},
+    )
+    assert response.status_code == 200
+    institution = Institution.objects.get(slug="komenda-lodz")
+    assert (institution.name, institution.city) == ("Komenda Łódź[31m", "+Łódź")
+
+
 def test_contacts_import(db):
     institution = InstitutionFactory(slug="oip-lublin")
     text = (

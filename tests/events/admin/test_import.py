@@ -92,6 +92,19 @@ def test_import_bad_files(client, event, organiser, content):
     assert Registration.objects.count() == 0
 
 
+def test_import_reads_tabs_a_byte_order_mark_and_drops_control_characters(client, event, organiser):
+    client.force_login(organiser)
+    csv_text = "\ufeffName\tE-mail\n\nEve\x1b[31m\teve@example.org\n"
+    response = client.post(admin_url("import", event.pk), {"file": upload(csv_text)})
+    (row,) = response.context["preview"].rows
+    assert (row.line, row.data["name"], row.errors) == (3, "Eve[31m", [])
+    client.post(
+        admin_url("import", event.pk),
+        {"confirm": "1", "payload": response.context["payload"], "send_confirmation": "0"},
+    )
+    assert Registration.objects.get().name == "Eve[31m"
+
+
 def test_import_garbage_payload(client, event, organiser):
     client.force_login(organiser)
     response = client.post(admin_url("import", event.pk), {"confirm": "1", "payload": "%%%"})

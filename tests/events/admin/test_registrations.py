@@ -7,11 +7,13 @@ import io
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from events import services
 from events.choices import Audience, RegistrationStatus
 from events.models import EventQuestion, InvitationCode, Registration
+from tests import downloads
 from tests.events.admin.conftest import admin_url
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory
@@ -130,6 +132,37 @@ def test_export_csv_and_xlsx_with_answers(client, event, organiser):
     values = [[c.value for c in row] for row in workbook.active.iter_rows()]
     assert "Certificate?" in values[0]
     assert "person1@example.org" in values[1]
+
+
+HOSTILE_POSITION = '=HYPERLINK("http://attacker.example/","x")'
+
+
+def test_exports_are_safe_whatever_registrants_typed(client, event, organiser):
+    """Registrants are strangers: what they type must neither run as a formula in
+    the organiser's spreadsheet nor break the export."""
+    services.register(event, person(1, name="Eve\x1b[31m Wójcik", position=HOSTILE_POSITION))
+    registered_at = Registration.objects.get().created_at
+    client.force_login(organiser)
+    today = timezone.localdate().isoformat()
+
+    response = client.get(admin_url("registrations", event.pk) + "?export=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert downloads.filename(response) == f"registrations-training-in-chełm-{today}.csv"
+    (row,) = downloads.csv_records(response)
+    assert row["Position"] == "'" + HOSTILE_POSITION
+    assert row["Name"] == "Eve[31m Wójcik"
+    assert row["Registered"] == timezone.localtime(registered_at).replace(microsecond=0).isoformat()
+
+    response = client.get(admin_url("registrations", event.pk) + "?export=xlsx")
+    assert response.status_code == 200
+    assert downloads.filename(response) == f"registrations-training-in-chełm-{today}.xlsx"
+    sheet = downloads.xlsx_sheet(response)
+    assert downloads.formula_cells(sheet) == []
+    headings, values = downloads.sheet_rows(sheet)
+    row = dict(zip(headings, values, strict=True))
+    assert row["Position"] == "'" + HOSTILE_POSITION
+    assert row["Name"] == "Eve[31m Wójcik"
 
 
 def test_organiser_adds_attendee_by_hand(client, event, organiser):

@@ -6,12 +6,14 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Locale
 
 from resources.models import SurveyResponse
 from resources.surveys import results
 from resources.surveys.charts import bar_chart
+from tests import downloads
 from tests.resources.surveys.factories import (
     COMMENT,
     COUNTRY,
@@ -178,6 +180,28 @@ def test_csv_export_lists_every_answer_with_stable_keys(client, survey, organise
     assert rows[1][2] == "Ukraine"
     assert rows[1][4] == "Police; Friends"
     assert rows[1][-1] == "'=HYPERLINK(1)"  # no formula in a spreadsheet
+
+
+def test_exports_survive_anonymous_answers_with_control_characters(client, survey, organiser):
+    client.post(survey.get_url(), valid_answers("uk", **{COMMENT: "Eve\x1b[31m =1+1"}))
+    client.cookies.clear()
+    client.post(survey.get_url(), valid_answers("pl", **{COMMENT: "-1+1\x1b"}))
+    client.force_login(organiser)
+    today = timezone.localdate().isoformat()
+    answers = {"Eve[31m =1+1", "'-1+1"}
+
+    response = client.get(reverse("surveys_admin:export_csv", args=[survey.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert downloads.filename(response) == f"survey-{survey.slug}-answers-{today}.csv"
+    assert {row[-1] for row in downloads.csv_rows(response)[1:]} == answers
+
+    response = client.get(reverse("surveys_admin:export_xlsx", args=[survey.pk]))
+    assert response.status_code == 200
+    assert downloads.filename(response) == f"survey-{survey.slug}-answers-{today}.xlsx"
+    sheet = downloads.xlsx_sheet(response)
+    assert downloads.formula_cells(sheet) == []
+    assert {row[-1] for row in downloads.sheet_rows(sheet)[1:]} == answers
 
 
 def test_csv_export_follows_the_filters(client, survey, organiser):
