@@ -21,7 +21,7 @@ class ImportForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    file = forms.FileField(label=gettext_lazy("CSV file (UTF-8)"))
+    file = forms.FileField(label=gettext_lazy("CSV file"))
     dry_run = forms.BooleanField(
         label=gettext_lazy("Dry run: check the file and show what would change, import nothing"),
         required=False,
