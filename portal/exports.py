@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from openpyxl import Workbook
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -106,8 +107,6 @@ def csv_response(subject, headings, rows):
 
 
 def xlsx_bytes(headings, rows, sheet_title="Sheet1"):
-    from openpyxl import Workbook  # openpyxl is slow to import and only exports need it
-
     workbook = Workbook(write_only=True)
     # Excel limits sheet titles to 31 characters and forbids some punctuation.
     title = re.sub(r"[\\/*?:\[\]]", " ", force_str(sheet_title))[:31] or "Sheet1"
