@@ -36,16 +36,23 @@ class AdminRequiresTwoFactorMiddleware:
 
 
 class ContentSecurityPolicyMiddleware:
-    """Adds the Content-Security-Policy header (Django 5.2 has no built-in one)."""
+    """Adds the Content-Security-Policy and Permissions-Policy headers
+    (Django 5.2 has no built-in ones)."""
+
+    HEADERS = {
+        "Content-Security-Policy": "CONTENT_SECURITY_POLICY",
+        "Permissions-Policy": "PERMISSIONS_POLICY",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
-        if policy and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = policy
+        for header, setting in self.HEADERS.items():
+            policy = getattr(settings, setting, "")
+            if policy and header not in response:
+                response[header] = policy
         return response
 
 

@@ -247,6 +247,25 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
     "form-action 'self'; base-uri 'self'; object-src 'none'"
 )
+# Browser features the site never uses are switched off for it and for
+# anything it might embed; copying a calendar link needs the clipboard.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "usb=()",
+        "serial=()",
+        "fullscreen=(self)",
+        "clipboard-write=(self)",
+    ]
+)
 
 PORTAL_SEED_PASSWORD = "demo-password-2026"  # noqa: S105  (public demo accounts)
 
