@@ -3,9 +3,9 @@ derived results (filter counts) can be cached and are never stale: a change
 makes every cached entry unreachable. Works across servers with a shared
 cache (Redis in production)."""
 
-import hashlib
-
 from django.core.cache import cache
+
+from portal.cache_keys import make_key
 
 VERSION_KEY = "directory:data-version"
 FACETS_TIMEOUT = 600
@@ -27,7 +27,7 @@ def bump():
 
 
 def facets_key(params, viewer_is_member, language):
-    # User input goes through a hash: keys stay short and safe for any backend.
-    items = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
-    digest = hashlib.sha256(items.encode()).hexdigest()[:32]
-    return f"directory:facets:{data_version()}:{int(viewer_is_member)}:{language}:{digest}"
+    """`params` are the parsed filter values, never the raw query string."""
+    return make_key(
+        "directory:facets", data_version(), bool(viewer_is_member), language, dict(params)
+    )

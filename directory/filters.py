@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from directory import cache as directory_cache
 from directory.choices import InstitutionKind
 from directory.countries import country_name, region_name
 from directory.models import Institution
@@ -140,8 +141,6 @@ class InstitutionFilter(django_filters.FilterSet):
 
     def cached_facets(self, base_queryset, topic_names):
         """facets(), cached until the directory's data changes."""
-        from directory import cache as directory_cache
-
         params = {
             name: value
             for name, value in self.cleaned_data().items()

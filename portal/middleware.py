@@ -1,7 +1,9 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.db import OperationalError
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -34,14 +36,54 @@ class AdminRequiresTwoFactorMiddleware:
 
 
 class ContentSecurityPolicyMiddleware:
-    """Adds the Content-Security-Policy header (Django 5.2 has no built-in one)."""
+    """Adds the Content-Security-Policy and Permissions-Policy headers
+    (Django 5.2 has no built-in ones)."""
+
+    HEADERS = {
+        "Content-Security-Policy": "CONTENT_SECURITY_POLICY",
+        "Permissions-Policy": "PERMISSIONS_POLICY",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
-        if policy and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = policy
+        for header, setting in self.HEADERS.items():
+            policy = getattr(settings, setting, "")
+            if policy and header not in response:
+                response[header] = policy
+        return response
+
+
+class DatabaseBusyMiddleware:
+    """A write that waited too long for the database's lock is refused with
+    "busy, please try again" (503), not a server error. SQLite (development,
+    the demo) lets one writer in at a time and the others wait their turn
+    (see the settings); PostgreSQL may give up on a lock or a deadlock. The
+    transaction was rolled back, so sending the form again is safe."""
+
+    BUSY = (
+        "database is locked",
+        "database table is locked",
+        "deadlock detected",
+        "could not obtain lock",
+        "lock timeout",
+    )
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError):
+            return None
+        message = str(exception).lower()
+        if not any(busy in message for busy in self.BUSY):
+            return None
+        response = TemplateResponse(request, "503.html", status=503).render()
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         return response

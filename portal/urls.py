@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.views.account import my_account
 from portal.views.health import health
+from portal.views.media import development_media
 from portal.views.personal_data import delete_account, my_data
 from portal.views.search import search
 from portal.views.topics import topic_detail, topic_index
@@ -37,19 +40,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# The development server serves uploaded images itself (never documents).
+development_urlpatterns = [
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", development_media),
+]
 if settings.DEBUG:
-    import re
-
-    from django.urls import re_path
-    from django.views.static import serve
-
-    # Documents are served only by /documents/ (which checks who may read
-    # them), never straight from MEDIA_ROOT/documents/.
-    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
-    urlpatterns = [
-        re_path(
-            rf"^{media_prefix}(?!documents/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ] + urlpatterns
+    urlpatterns = development_urlpatterns + urlpatterns

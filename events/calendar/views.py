@@ -26,6 +26,7 @@ from wagtail.models import Locale
 from events.calendar import ical, services
 from events.filters import EventFilterSet
 from events.models import EventIndexPage, EventPage
+from portal import cache_keys
 from portal.models import Topic
 from portal.visibility import visible_pages
 
@@ -192,8 +193,7 @@ def public_feed(request):
     params = sorted(
         (key, value) for key in FEED_PARAMS for value in request.GET.getlist(key) if value
     )
-    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:24]
-    key = f"feed:{get_language()}:{digest}"
+    key = cache_keys.make_key("feed", get_language(), params)
 
     def build():
         index = _index_page()
@@ -234,7 +234,7 @@ def personal_feed(request, token):
         return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 
     # Keyed by the secret itself: a regenerated token never reads the old entry.
-    key = f"personal:{language}:" + hashlib.sha256(token.encode()).hexdigest()
+    key = cache_keys.make_key("personal", language, token)
     with translation.override(language):
         entry = cached_entry(key, build)
     return calendar_response(request, entry, "my-events.ics", public=False)

@@ -1,3 +1,7 @@
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *
 
 DEBUG = False
@@ -13,3 +17,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 PORTAL_REQUIRE_MFA_FOR_ADMIN = False
 ACCOUNT_RATE_LIMITS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's shared in-memory database: that one locks whole
+    # tables between threads and ignores the busy timeout, so concurrency
+    # tests would measure it rather than the portal. One file per run.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"portal-test-{os.getpid()}.sqlite3")
+    }

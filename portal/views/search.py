@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
+from portal import search_query
 from portal.visibility import visible_pages
 
 RESULTS_PER_PAGE = 10
@@ -11,7 +12,7 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = search_query.clean(request.GET.get("q", ""))
     error = None
     results_page = None
     sections = []
@@ -35,7 +36,7 @@ def search(request):
                 section = build_section(request, query)
                 if section:
                     sections.append(section)
-        results = pages.specific().search(query)
+        results = pages.specific().search(search_query.parse(query))
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))
