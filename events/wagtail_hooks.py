@@ -29,13 +29,6 @@ def my_events(request):
     return sections.account_section(request)
 
 
-@hooks.register("portal_seed_demo", order=20)
-def seed_events(context):
-    from events.demo import seed
-
-    seed(context)
-
-
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     from events import admin_urls
@@ -104,13 +97,6 @@ def register_calendar_sources():
     from events.calendar_admin import calendar_source_viewset
 
     return calendar_source_viewset
-
-
-@hooks.register("portal_seed_demo", order=21)
-def seed_partner_calendar(context):
-    from events.calendar_hooks import seed_partner_calendar
-
-    seed_partner_calendar(context)
 
 
 # --- Personal data (export and account deletion) -------------------------------------
