@@ -76,15 +76,25 @@ from resources.models import (
     SurveyQuestion,
 )
 
-# Helpers of the apps' features rather than their models, kept in one place.
-from events.calendar_services import import_calendar  # noqa: I001
+# isort: off
+# Helpers of the apps' features (not their models), kept in one place: their
+# modules may move within the apps.
+from events.calendar_services import import_calendar
 from resources.privacy import members_collection
 from resources.workflow import ensure_moderation_workflow
 
+# isort: on
+
 DATA_DIR = Path(__file__).parent / "data"
-RELATIVE = re.compile(r"^(?P<month>month)?(?P<days>[+-]\d+)d(?: (?P<hour>\d{1,2}):(?P<minute>\d\d))?$")
+RELATIVE = re.compile(
+    r"^(?P<month>month)?(?P<days>[+-]\d+)d(?: (?P<hour>\d{1,2}):(?P<minute>\d\d))?$"
+)
 # Keys that steer the loader rather than name a model field.
 PAGE_KEYS = {"pl", "navigation"}
+EVENT_KEYS = {
+    "organisers", "topics", "sessions", "questions", "attendees", "attended",
+    "invitation_codes", "registrations", "body",
+}  # fmt: skip
 
 
 class DemoDataError(Exception):
@@ -158,7 +168,9 @@ class Loader:
     def check(self):
         """Every key that one file uses for a record of another must be defined
         there: checked before anything is written."""
-        institutions = self.need(self.read("institutions.yaml"), "institutions", "institutions.yaml")
+        institutions = self.need(
+            self.read("institutions.yaml"), "institutions", "institutions.yaml"
+        )
         known = {
             "institutions.yaml": set(institutions),
             "topics.yaml": {topic["slug"] for topic in self.read("topics.yaml")},
@@ -167,16 +179,28 @@ class Loader:
         for where, key, defined_in, slugs in self.references(institutions):
             for slug in slugs:
                 if slug not in known[defined_in]:
-                    raise DemoDataError(f"{where}: {key} names {slug!r}, which is not in {defined_in}")
+                    raise DemoDataError(
+                        f"{where}: {key} names {slug!r}, which is not in {defined_in}"
+                    )
 
     def references(self, institutions):
         """(where, key, file that defines the key, keys used) for each reference."""
         for slug, record in institutions.items():
             where = f"institutions.yaml: {slug}"
-            yield where, "parent", "institutions.yaml", [record["parent"]] if record.get("parent") else []
+            yield (
+                where,
+                "parent",
+                "institutions.yaml",
+                [record["parent"]] if record.get("parent") else [],
+            )
             yield where, "competences", "topics.yaml", record.get("competences", [])
         events = self.read("events.yaml")
-        yield "events.yaml", "attendee_institutions", "institutions.yaml", events["attendee_institutions"]
+        yield (
+            "events.yaml",
+            "attendee_institutions",
+            "institutions.yaml",
+            events["attendee_institutions"],
+        )
         for event in events["events"]:
             where = f"events.yaml: event {event.get('slug')!r}"
             yield where, "organisers", "institutions.yaml", self.need(event, "organisers", where)
@@ -185,7 +209,12 @@ class Loader:
                 yield where, "institution", "institutions.yaml", [registration["institution"]]
         for source in self.read("calendar.yaml")["sources"]:
             where = f"calendar.yaml: {source.get('name')!r}"
-            yield where, "institution", "institutions.yaml", [self.need(source, "institution", where)]
+            yield (
+                where,
+                "institution",
+                "institutions.yaml",
+                [self.need(source, "institution", where)],
+            )
         for material in self.read("materials.yaml")["materials"]:
             where = f"materials.yaml: material {material.get('slug')!r}"
             yield where, "publisher", "institutions.yaml", [self.need(material, "publisher", where)]
@@ -251,7 +280,9 @@ class Loader:
     def index_page(self, parent, model, spec, where):
         """A section's index page, its Polish translation and its menu entry."""
         page = self.ensure_page(parent, model, spec, where)
-        polish = self.translate(page, "pl", **self.fields(model, spec.get("pl", {}), f"{where}: pl"))
+        polish = self.translate(
+            page, "pl", **self.fields(model, spec.get("pl", {}), f"{where}: pl")
+        )
         if spec.get("navigation"):
             self.add_to_navigation(page, first=spec["navigation"] == "first")
         return page, polish
@@ -300,7 +331,7 @@ class Loader:
             record["latitude"], record["longitude"] = coordinates
         fields = self.fields(Institution, record, where)
         institution, _ = Institution.objects.update_or_create(slug=slug, defaults=fields)
-        institution.languages.set(languages)
+        institution.languages.set(Language.objects.filter(code__in=languages))
         institution.competences.set(self.topics(competences))
         self._institutions[slug] = institution
         return institution
@@ -343,7 +374,9 @@ class Loader:
                 locale=english,
                 defaults={"name": spec["name"], "description": spec.get("description", "")},
             )
-            translation = topic.get_translation_or_none(polish) or topic.copy_for_translation(polish)
+            translation = topic.get_translation_or_none(polish) or topic.copy_for_translation(
+                polish
+            )
             translation.name = spec["pl"]["name"]
             translation.description = spec["pl"].get("description", "")
             translation.save()
@@ -430,7 +463,9 @@ class Loader:
                 "is_focal_point": spec.get("focal_point", False),
                 "visibility": self.need(spec, "visibility", where),
                 "is_active": spec.get("active", True),
-                "last_verified_at": relative_date(spec.get("verified", "+0d"), self.today, where)[0],
+                "last_verified_at": relative_date(spec.get("verified", "+0d"), self.today, where)[
+                    0
+                ],
             },
         )
         person.languages.set(spec.get("languages", []))
@@ -483,25 +518,22 @@ class Loader:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=f"{action}_page"
             )
-            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=permission
+            )
 
     def load_event(self, index, spec, bodies, languages, where):
-        spec = dict(spec)
-        for key in ("organisers", "topics", "sessions", "questions", "attendees", "attended",
-                    "invitation_codes", "registrations", "body"):  # fmt: skip
-            spec.pop(key, None)
-        zone = zoneinfo.ZoneInfo(spec.setdefault("timezone", "Europe/Warsaw"))
+        fields = {key: value for key, value in spec.items() if key not in EVENT_KEYS}
+        zone = zoneinfo.ZoneInfo(fields.setdefault("timezone", "Europe/Warsaw"))
         for key in ("start", "end", "registration_opens_at", "registration_closes_at"):
-            if key in spec:
-                spec[key] = relative_datetime(spec[key], self.today, zone, f"{where}: {key}")
-        spec.setdefault("venue_country", "PL")
-        spec.setdefault("audience", Audience.PUBLIC)
-        spec.setdefault("status", EventStatus.SCHEDULED)
+            if key in fields:
+                fields[key] = relative_datetime(fields[key], self.today, zone, f"{where}: {key}")
+        fields.setdefault("venue_country", "PL")
+        fields.setdefault("audience", Audience.PUBLIC)
+        fields.setdefault("status", EventStatus.SCHEDULED)
         kind = self.need(spec, "kind", where)
-        full = next(e for e in self.read("events.yaml")["events"] if e["slug"] == spec["slug"])
-        body = full.get("body") or self.need(bodies, kind, f"events.yaml: bodies")["en"]
-        fields = self.fields(EventPage, spec, where, skip={"slug"})
-        fields["body"] = paragraph(body)
+        body = spec.get("body") or self.need(bodies, kind, "events.yaml: bodies")["en"]
+        fields = {**self.fields(EventPage, fields, where, skip={"slug"}), "body": paragraph(body)}
         event = index.get_children().filter(slug=spec["slug"]).specific().first()
         if event is None:
             event = EventPage(slug=spec["slug"], **fields)
@@ -509,12 +541,12 @@ class Loader:
         else:
             for name, value in fields.items():
                 setattr(event, name, value)
-        event.organisers.set([self.institution(s, where) for s in full["organisers"]])
-        event.topics.set(self.topics(full.get("topics", [])))
+        event.organisers.set([self.institution(s, where) for s in spec["organisers"]])
+        event.topics.set(self.topics(spec.get("topics", [])))
         event.languages.set(languages)
         if not event.sessions.exists():
             first_day = timezone.localtime(event.start, event.zone).date()
-            for session in full.get("sessions", []):
+            for session in spec.get("sessions", []):
                 event.sessions.add(
                     EventSession(
                         title=session["title"],
@@ -526,7 +558,7 @@ class Loader:
                     )
                 )
         if not event.questions.exists():
-            for question in full.get("questions", []):
+            for question in spec.get("questions", []):
                 event.questions.add(
                     EventQuestion(
                         question_type=question["type"],
@@ -579,9 +611,11 @@ class Loader:
         user = self.user(self.need(spec, "user", where))
         if user is None or event.registrations.filter(email=user.email).exists():
             return
-        confirmed = event.capacity is None or event.registrations.filter(
-            status=RegistrationStatus.CONFIRMED
-        ).count() < event.capacity
+        confirmed = (
+            event.capacity is None
+            or event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+            < event.capacity
+        )
         now = timezone.now()
         Registration.objects.create(
             event=event,
@@ -603,7 +637,8 @@ class Loader:
         for spec in self.read("calendar.yaml")["sources"]:
             where = f"calendar.yaml: {spec.get('name')!r}"
             source, _ = ExternalCalendarSource.objects.update_or_create(
-                name=spec["name"], defaults={"institution": self.institution(spec["institution"], where)}
+                name=spec["name"],
+                defaults={"institution": self.institution(spec["institution"], where)},
             )
             calendar = Calendar.new(prodid=spec["prodid"])
             for event in spec["events"]:
@@ -625,7 +660,9 @@ class Loader:
 
     def load_materials(self, home):
         data = self.read("materials.yaml")
-        index, polish_index = self.index_page(home, MaterialIndexPage, data["index"], "materials.yaml: index")
+        index, polish_index = self.index_page(
+            home, MaterialIndexPage, data["index"], "materials.yaml: index"
+        )
         public, members = Collection.get_first_root_node(), members_collection()
         for spec in data["materials"]:
             where = f"materials.yaml: material {spec.get('slug')!r}"
@@ -671,8 +708,14 @@ class Loader:
                 content, extension = make_pdf(title, paragraphs), "pdf"
             else:
                 content, extension = make_text(title, paragraphs), "txt"
-            document = self.document(f"{title} [{code}]", f"{spec['slug']}-{code}.{extension}", content, collection)
-            files.append(MaterialFile(document=document, language=Language.objects.get(code=code), label=title))
+            document = self.document(
+                f"{title} [{code}]", f"{spec['slug']}-{code}.{extension}", content, collection
+            )
+            files.append(
+                MaterialFile(
+                    document=document, language=Language.objects.get(code=code), label=title
+                )
+            )
         return files
 
     def document(self, title, filename, content, collection):
@@ -705,34 +748,51 @@ class Loader:
 
     def load_study_visits(self, home):
         data = self.read("study_visits.yaml")
-        index, polish_index = self.index_page(home, StudyVisitIndexPage, data["index"], "study_visits.yaml: index")
+        index, polish_index = self.index_page(
+            home, StudyVisitIndexPage, data["index"], "study_visits.yaml: index"
+        )
         for spec in data.get("illustrations", []):
             ensure_image(spec["title"], DRAWINGS[spec["drawing"]], spec.get("alt_text", ""))
         for spec in data["visits"]:
             where = f"study_visits.yaml: visit {spec.get('slug')!r}"
             materials = {
-                m.slug: m for m in MaterialPage.objects.filter(slug__in=spec.get("materials", []), locale__language_code="en")
+                m.slug: m
+                for m in MaterialPage.objects.filter(
+                    slug__in=spec.get("materials", []), locale__language_code="en"
+                )
             }
             page = self.ensure_page(
                 index,
                 StudyVisitPage,
-                {key: spec[key] for key in ("slug", "title", "introduction", "objectives", "host_country") if key in spec},
+                {
+                    key: spec[key]
+                    for key in ("slug", "title", "introduction", "objectives", "host_country")
+                    if key in spec
+                },
                 where,
                 body=self.resolve(spec.get("body", []), where),
                 topics=self.topics(spec.get("topics", [])),
                 start_date=datetime.date.fromisoformat(str(spec["start_date"])),
                 end_date=datetime.date.fromisoformat(str(spec["end_date"])),
                 host_institutions=[self.institution(s, where) for s in spec.get("hosts", [])],
-                participating_institutions=[self.institution(s, where) for s in spec.get("participants", [])],
+                participating_institutions=[
+                    self.institution(s, where) for s in spec.get("participants", [])
+                ],
             )
-            page.attached_materials = [StudyVisitMaterial(material=materials[s]) for s in spec.get("materials", [])]
+            page.attached_materials = [
+                StudyVisitMaterial(material=materials[s]) for s in spec.get("materials", [])
+            ]
             page.authors = self.authors(spec, "en", where)
             page.save_revision().publish()
             polish = self.need(spec, "pl", where)
             translation = self.translate(
                 page,
                 "pl",
-                **{key: polish[key] for key in ("slug", "title", "introduction", "objectives") if key in polish},
+                **{
+                    key: polish[key]
+                    for key in ("slug", "title", "introduction", "objectives")
+                    if key in polish
+                },
                 body=self.resolve(polish.get("body", []), f"{where}: pl"),
                 topics=self.topics(spec.get("topics", []), "pl"),
             )
@@ -749,7 +809,9 @@ class Loader:
         return [
             StudyVisitAuthor(
                 name=author["name"],
-                role=author.get(language, {}).get("role", author.get("role", "")) if language != "en" else author.get("role", ""),
+                role=author.get(language, {}).get("role", author.get("role", ""))
+                if language != "en"
+                else author.get("role", ""),
                 institution=self.institution(author["institution"], where),
             )
             for author in spec.get("authors", [])
@@ -761,13 +823,24 @@ class Loader:
         for spec in data["scenarios"]:
             where = f"scenarios.yaml: scenario {spec.get('slug')!r}"
             slugs = set(spec.get("related", [])) | {
-                c["guidance"] for s in spec["steps"] for c in s.get("choices", []) if c.get("guidance")
+                c["guidance"]
+                for s in spec["steps"]
+                for c in s.get("choices", [])
+                if c.get("guidance")
             }
             materials = {
-                m.slug: m for m in MaterialPage.objects.filter(slug__in=slugs, locale__language_code="en")
+                m.slug: m
+                for m in MaterialPage.objects.filter(slug__in=slugs, locale__language_code="en")
             }
-            related = [{"type": "material", "value": materials[s].pk} for s in spec.get("related", []) if s in materials]
-            text = {key: spec[key] for key in ("slug", "title", "introduction", "description", "start_step")}
+            related = [
+                {"type": "material", "value": materials[s].pk}
+                for s in spec.get("related", [])
+                if s in materials
+            ]
+            text = {
+                key: spec[key]
+                for key in ("slug", "title", "introduction", "description", "start_step")
+            }
             page = self.ensure_page(
                 index, ScenarioPage, text, where,
                 steps=self.steps(spec, "en", data["illustrations"], materials, where), related=related,
@@ -820,7 +893,9 @@ class Loader:
                     key=step["key"],
                     title=text["title"],
                     situation=text.get("situation", ""),
-                    image=self.scenario_image(step["image"], language, illustrations, f"{where}: {step['key']}"),
+                    image=self.scenario_image(
+                        step["image"], language, illustrations, f"{where}: {step['key']}"
+                    ),
                     choices=choices,
                     is_ending=step.get("ending", False),
                     ending_summary=text.get("summary", ""),
@@ -848,7 +923,9 @@ class Loader:
         for choice_id in spec["path"]:
             choice = steps[key].choice(choice_id)
             if choice is None:
-                raise DemoDataError(f"{where}: completed_by: step {key!r} has no choice {choice_id!r}")
+                raise DemoDataError(
+                    f"{where}: completed_by: step {key!r} has no choice {choice_id!r}"
+                )
             chosen.append((key, choice))
             score += choice["score"]
             key = choice["target"]
@@ -879,8 +956,12 @@ class Loader:
                     fields[name if code == "en" else f"{name}_{code}"] = value
             for name in ("offer_polish", "offer_ukrainian"):
                 fields[name] = spec.get(name, False)
-            fields["opens_at"] = relative_datetime(spec["opens"], self.today, self.zone, f"{where}: opens")
-            fields["closes_at"] = relative_datetime(spec["closes"], self.today, self.zone, f"{where}: closes")
+            fields["opens_at"] = relative_datetime(
+                spec["opens"], self.today, self.zone, f"{where}: opens"
+            )
+            fields["closes_at"] = relative_datetime(
+                spec["closes"], self.today, self.zone, f"{where}: closes"
+            )
             page = self.ensure_page(index, SurveyPage, fields, where)
             if not page.responses.exists():
                 # Questions are (re)written only before answers exist: their

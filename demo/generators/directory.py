@@ -4,12 +4,12 @@ people each, bulk-inserted so that tens of thousands take seconds."""
 import datetime
 import random
 
+from demo.generators.people import FIRST_NAMES, LAST_NAMES, POSITIONS, full_name
 from directory import cache as directory_cache
 from directory import search
 from directory.choices import InstitutionKind as K
 from directory.choices import Visibility
 from directory.models import ContactPerson, Institution
-from demo.generators.people import FIRST_NAMES, LAST_NAMES, POSITIONS, full_name
 from portal.models import Language, Topic
 
 KINDS = [
@@ -48,7 +48,8 @@ def add_institutions(count, today, stdout=None):
     created = 0
     for start in range(existing, count, BATCH):
         institutions = [
-            _institution(number, today) for number in range(start + 1, min(count, start + BATCH) + 1)
+            _institution(number, today)
+            for number in range(start + 1, min(count, start + BATCH) + 1)
         ]
         Institution.objects.bulk_create(institutions, batch_size=500)
         saved = list(
