@@ -1,5 +1,5 @@
 """Wagtail hooks of surveys (imported by resources.wagtail_hooks): the results
-views, the "Survey results" menu item and page buttons, and the demo survey."""
+views, the "Survey results" menu item and page buttons."""
 
 from django.urls import reverse
 from django.utils.translation import pgettext_lazy as pgettext

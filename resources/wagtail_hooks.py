@@ -90,5 +90,5 @@ def erase_resources_personal_data(user):
 
 
 # Surveys and training scenarios register their own hooks (admin views, menus,
-# buttons, demo).
+# buttons).
 from resources import scenario_hooks, survey_hooks  # noqa: E402, F401
