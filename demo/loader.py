@@ -25,9 +25,11 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone
 from icalendar import Calendar, Event
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 from demo.generators import directory as directory_generator
@@ -91,17 +93,25 @@ RELATIVE = re.compile(
 )
 # Keys that steer the loader rather than name a model field.
 PAGE_KEYS = {"pl", "navigation"}
+INSTITUTION_KEYS = {"people", "members", "email_domains"}
+MATERIAL_KEYS = {"pl", "uk", "file_languages", "file_format"}
+VISIT_KEYS = {"pl", "materials", "authors"}
 EVENT_KEYS = {
-    "organisers", "topics", "sessions", "questions", "attendees", "attended",
-    "invitation_codes", "registrations", "body",
-}  # fmt: skip
+    "sessions",
+    "questions",
+    "attendees",
+    "attended",
+    "invitation_codes",
+    "registrations",
+    "body",
+}
 
 
 class DemoDataError(Exception):
     """Bad demo data; the message names the file and the record."""
 
 
-def relative_date(text, today, where="", month_anchor=True):
+def relative_date(text, today, where=""):
     """A date (and time) relative to today: "+10d", "-30d 09:30", or
     "month+40d 10:00" counted from the first day of this month."""
     match = RELATIVE.match(str(text).strip())
@@ -109,7 +119,7 @@ def relative_date(text, today, where="", month_anchor=True):
         raise DemoDataError(
             f"{where}: {text!r} is not a relative date such as '+10d 09:00' or '-30d'"
         )
-    day = today.replace(day=1) if match["month"] and month_anchor else today
+    day = today.replace(day=1) if match["month"] else today
     day += datetime.timedelta(days=int(match["days"]))
     hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
     if hour > 23 or minute > 59:
@@ -221,8 +231,8 @@ class Loader:
             yield where, "topics", "topics.yaml", material.get("topics", [])
         for visit in self.read("study_visits.yaml")["visits"]:
             where = f"study_visits.yaml: visit {visit.get('slug')!r}"
-            yield where, "hosts", "institutions.yaml", visit.get("hosts", [])
-            yield where, "participants", "institutions.yaml", visit.get("participants", [])
+            for key in ("host_institutions", "participating_institutions"):
+                yield where, key, "institutions.yaml", visit.get(key, [])
             yield where, "topics", "topics.yaml", visit.get("topics", [])
             yield where, "materials", "materials.yaml", visit.get("materials", [])
             for author in visit.get("authors", []):
@@ -239,17 +249,52 @@ class Loader:
     def locale(self, code):
         return Locale.objects.get_or_create(language_code=code)[0]
 
-    def fields(self, model, spec, where, skip=()):
+    def fields(self, model, spec, where, skip=(), language="en"):
+        """Model field values from a record: keys are field names; other
+        records are named by key (institutions by slug, topics by slug,
+        languages by code), dates may be relative ("-30d", "+10d 09:00", in
+        the record's `timezone`), and stream data may name images and
+        documents by title."""
+        zone = zoneinfo.ZoneInfo(spec["timezone"]) if spec.get("timezone") else self.zone
         values = {}
         for name, value in spec.items():
             if name in PAGE_KEYS or name in skip:
                 continue
             try:
-                model._meta.get_field(name)
+                field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 raise DemoDataError(f"{where}: {model.__name__} has no field {name!r}") from None
-            values[name] = value
+            values[name] = self.value(field, value, f"{where}: {name}", language, zone)
         return values
+
+    def value(self, field, value, where, language, zone):
+        target = field.related_model
+        if target is Institution and field.many_to_many:
+            return [self.institution(slug, where) for slug in value]
+        if target is Institution:
+            return self.institution(value, where) if value else None
+        if target is Topic:
+            return self.topics(value, language)
+        if target is Language:
+            return list(Language.objects.filter(code__in=value))
+        if isinstance(field, StreamField):
+            return self.resolve(value, where)
+        if isinstance(field, models.DateTimeField) and isinstance(value, str):
+            return relative_datetime(value, self.today, zone, where)
+        if isinstance(field, models.DateField) and isinstance(value, str):
+            if RELATIVE.match(value):
+                return relative_date(value, self.today, where)[0]
+            return datetime.date.fromisoformat(value)
+        return value
+
+    def upsert(self, model, key, spec, where):
+        """Create or update a (non-page) record by its key fields."""
+        fields = self.fields(model, spec, where)
+        related = {n: fields.pop(n) for n in list(fields) if model._meta.get_field(n).many_to_many}
+        record, _ = model.objects.update_or_create(**key, defaults=fields)
+        for name, values in related.items():
+            getattr(record, name).set(values)
+        return record
 
     def ensure_page(self, parent, model, spec, where, **extra):
         """Create (or update) and publish a child page identified by its slug."""
@@ -293,12 +338,9 @@ class Loader:
         if any((item.get("value") or {}).get("page") == page.pk for item in raw):
             return
         item = {"type": "link", "value": {"page": page.pk, "url": "", "title": ""}}
-        raw.insert(0, item) if first else raw.append(item)
+        raw.insert(0 if first else len(raw), item)
         site_settings.main_navigation = raw
         site_settings.save()
-
-    def home(self):
-        return HomePage.objects.get(locale__language_code="en", depth=2)
 
     # --- lookups by key -----------------------------------------------------------------
 
@@ -314,30 +356,23 @@ class Loader:
         first time it is asked for."""
         if slug in self._institutions:
             return self._institutions[slug]
-        records = self.read("institutions.yaml")["institutions"]
-        if slug not in records:
+        data = self.read("institutions.yaml")
+        if slug not in data["institutions"]:
             raise DemoDataError(f"{where}: unknown institution {slug!r} (not in institutions.yaml)")
-        self._institutions[slug] = None  # a parent loop ends here
-        record, where = dict(records[slug]), f"institutions.yaml: {slug}"
-        for key in ("people", "members", "email_domains"):
-            record.pop(key, None)
-        languages, competences = record.pop("languages", []), record.pop("competences", [])
-        if record.get("parent"):
-            record["parent"] = self.institution(record["parent"], where)
-        if "verified" in record:
-            record["last_verified_at"] = relative_date(record.pop("verified"), self.today, where)[0]
-        coordinates = self.read("institutions.yaml").get("cities", {}).get(record.get("city"))
+        self._institutions[slug] = None  # a loop of parents ends here
+        record = {k: v for k, v in data["institutions"][slug].items() if k not in INSTITUTION_KEYS}
+        coordinates = data.get("cities", {}).get(record.get("city"))
         if coordinates and "latitude" not in record:
             record["latitude"], record["longitude"] = coordinates
-        fields = self.fields(Institution, record, where)
-        institution, _ = Institution.objects.update_or_create(slug=slug, defaults=fields)
-        institution.languages.set(Language.objects.filter(code__in=languages))
-        institution.competences.set(self.topics(competences))
+        institution = self.upsert(Institution, {"slug": slug}, record, f"institutions.yaml: {slug}")
         self._institutions[slug] = institution
         return institution
 
     def user(self, email):
         return User.objects.filter(email=email).first()
+
+    def material(self, slug):
+        return MaterialPage.objects.get(slug=slug, locale__language_code="en")
 
     # --- areas ----------------------------------------------------------------------------
 
@@ -452,24 +487,9 @@ class Loader:
         return self.index_page(home, DirectoryIndexPage, spec, "institutions.yaml: page")
 
     def load_person(self, institution, spec, where):
-        person, _ = ContactPerson.objects.update_or_create(
-            institution=institution,
-            email=self.need(spec, "email", where),
-            defaults={
-                "name": self.need(spec, "name", where),
-                "position": spec.get("position", ""),
-                "phone": spec.get("phone", ""),
-                "mobile": spec.get("mobile", ""),
-                "is_focal_point": spec.get("focal_point", False),
-                "visibility": self.need(spec, "visibility", where),
-                "is_active": spec.get("active", True),
-                "last_verified_at": relative_date(spec.get("verified", "+0d"), self.today, where)[
-                    0
-                ],
-            },
-        )
-        person.languages.set(spec.get("languages", []))
-        person.topics.set(self.topics(spec.get("topics", [])))
+        self.need(spec, "email", where)
+        key = {"institution": institution, "email": spec["email"]}
+        self.upsert(ContactPerson, key, {k: v for k, v in spec.items() if k != "email"}, where)
 
     def load_membership(self, institution, email, deciding):
         user = self.user(email)
@@ -524,16 +544,13 @@ class Loader:
 
     def load_event(self, index, spec, bodies, languages, where):
         fields = {key: value for key, value in spec.items() if key not in EVENT_KEYS}
-        zone = zoneinfo.ZoneInfo(fields.setdefault("timezone", "Europe/Warsaw"))
-        for key in ("start", "end", "registration_opens_at", "registration_closes_at"):
-            if key in fields:
-                fields[key] = relative_datetime(fields[key], self.today, zone, f"{where}: {key}")
+        fields.setdefault("timezone", "Europe/Warsaw")
         fields.setdefault("venue_country", "PL")
         fields.setdefault("audience", Audience.PUBLIC)
         fields.setdefault("status", EventStatus.SCHEDULED)
-        kind = self.need(spec, "kind", where)
-        body = spec.get("body") or self.need(bodies, kind, "events.yaml: bodies")["en"]
-        fields = {**self.fields(EventPage, fields, where, skip={"slug"}), "body": paragraph(body)}
+        body = spec.get("body") or self.need(bodies, self.need(spec, "kind", where), "bodies")["en"]
+        fields = self.fields(EventPage, fields, where, skip={"slug"})
+        fields.update(body=paragraph(body), languages=languages)
         event = index.get_children().filter(slug=spec["slug"]).specific().first()
         if event is None:
             event = EventPage(slug=spec["slug"], **fields)
@@ -541,9 +558,6 @@ class Loader:
         else:
             for name, value in fields.items():
                 setattr(event, name, value)
-        event.organisers.set([self.institution(s, where) for s in spec["organisers"]])
-        event.topics.set(self.topics(spec.get("topics", [])))
-        event.languages.set(languages)
         if not event.sessions.exists():
             first_day = timezone.localtime(event.start, event.zone).date()
             for session in spec.get("sessions", []):
@@ -668,29 +682,15 @@ class Loader:
             where = f"materials.yaml: material {spec.get('slug')!r}"
             collection = members if spec.get("visibility") == "members" else public
             files = self.material_files(spec, data.get("file_note", {}), collection)
-            page = self.ensure_page(
-                index,
-                MaterialPage,
-                {"slug": spec["slug"]},
-                where,
-                title=spec["title"],
-                introduction=spec.get("summary", ""),
-                material_type=spec["type"],
-                audience=spec["audience"],
-                visibility=spec["visibility"],
-                publisher=self.institution(spec["publisher"], where),
-                publication_date=datetime.date.fromisoformat(str(spec["date"])),
-                topics=self.topics(spec.get("topics", [])),
-                external_url=spec.get("external_url", "") if not files else "",
-            )
+            record = {k: v for k, v in spec.items() if k not in MATERIAL_KEYS}
+            page = self.ensure_page(index, MaterialPage, record, where)
             # Files are (re)attached to the live page; the same documents each time.
             page.files = files
             page.save_revision().publish()
-            polish = self.need(spec, "pl", where)
+            polish = {**self.need(spec, "pl", where), "topics": spec.get("topics", [])}
             translation = self.translate(
-                page, "pl", title=polish["title"], introduction=polish.get("summary", ""),
-                topics=self.topics(spec.get("topics", []), "pl"),
-            )  # fmt: skip
+                page, "pl", **self.fields(MaterialPage, polish, f"{where}: pl", language="pl")
+            )
             translation.files = [
                 MaterialFile(document=f.document, language=f.language, label=f.label) for f in files
             ]
@@ -700,11 +700,11 @@ class Loader:
 
     def material_files(self, spec, notes, collection):
         files = []
-        for code in spec.get("languages", []):
+        for code in spec.get("file_languages", []):
             text = spec.get(code, spec) if code != "en" else spec
-            title, summary = text["title"], text.get("summary", "")
+            title, summary = text["title"], text.get("introduction", "")
             paragraphs = [summary, notes.get(code, notes.get("en", ""))] * 3
-            if spec.get("format") == "pdf" and code != "uk":
+            if spec.get("file_format") == "pdf" and code != "uk":
                 content, extension = make_pdf(title, paragraphs), "pdf"
             else:
                 content, extension = make_text(title, paragraphs), "txt"
@@ -755,50 +755,19 @@ class Loader:
             ensure_image(spec["title"], DRAWINGS[spec["drawing"]], spec.get("alt_text", ""))
         for spec in data["visits"]:
             where = f"study_visits.yaml: visit {spec.get('slug')!r}"
-            materials = {
-                m.slug: m
-                for m in MaterialPage.objects.filter(
-                    slug__in=spec.get("materials", []), locale__language_code="en"
-                )
-            }
-            page = self.ensure_page(
-                index,
-                StudyVisitPage,
-                {
-                    key: spec[key]
-                    for key in ("slug", "title", "introduction", "objectives", "host_country")
-                    if key in spec
-                },
-                where,
-                body=self.resolve(spec.get("body", []), where),
-                topics=self.topics(spec.get("topics", [])),
-                start_date=datetime.date.fromisoformat(str(spec["start_date"])),
-                end_date=datetime.date.fromisoformat(str(spec["end_date"])),
-                host_institutions=[self.institution(s, where) for s in spec.get("hosts", [])],
-                participating_institutions=[
-                    self.institution(s, where) for s in spec.get("participants", [])
-                ],
-            )
-            page.attached_materials = [
-                StudyVisitMaterial(material=materials[s]) for s in spec.get("materials", [])
-            ]
+            materials = [self.material(slug) for slug in spec.get("materials", [])]
+            record = {k: v for k, v in spec.items() if k not in VISIT_KEYS}
+            page = self.ensure_page(index, StudyVisitPage, record, where)
+            page.attached_materials = [StudyVisitMaterial(material=m) for m in materials]
             page.authors = self.authors(spec, "en", where)
             page.save_revision().publish()
-            polish = self.need(spec, "pl", where)
+            polish = {**self.need(spec, "pl", where), "topics": spec.get("topics", [])}
             translation = self.translate(
-                page,
-                "pl",
-                **{
-                    key: polish[key]
-                    for key in ("slug", "title", "introduction", "objectives")
-                    if key in polish
-                },
-                body=self.resolve(polish.get("body", []), f"{where}: pl"),
-                topics=self.topics(spec.get("topics", []), "pl"),
+                page, "pl", **self.fields(StudyVisitPage, polish, f"{where}: pl", language="pl")
             )
             translation.attached_materials = [
-                StudyVisitMaterial(material=materials[s].get_translation(translation.locale))
-                for s in spec.get("materials", [])
+                StudyVisitMaterial(material=m.get_translation(translation.locale))
+                for m in materials
             ]
             translation.authors = self.authors(spec, "pl", where)
             translation.save_revision().publish()
@@ -809,9 +778,7 @@ class Loader:
         return [
             StudyVisitAuthor(
                 name=author["name"],
-                role=author.get(language, {}).get("role", author.get("role", ""))
-                if language != "en"
-                else author.get("role", ""),
+                role={**author, **author.get(language, {})}.get("role", ""),
                 institution=self.institution(author["institution"], where),
             )
             for author in spec.get("authors", [])
