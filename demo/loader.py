@@ -138,12 +138,14 @@ def paragraph(text):
 
 @contextlib.contextmanager
 def mail_suppressed():
-    """Publishing an event normally tells its attendees what changed."""
+    """Publishing an event normally tells its attendees what changed (the
+    events service's documented switch for loaders)."""
+    before = getattr(event_services.NOTIFICATIONS, "suppressed", False)
     event_services.NOTIFICATIONS.suppressed = True
     try:
         yield
     finally:
-        event_services.NOTIFICATIONS.suppressed = False
+        event_services.NOTIFICATIONS.suppressed = before
 
 
 class Loader:
@@ -507,6 +509,7 @@ class Loader:
             },
         )
 
+    @mail_suppressed()
     def load_events(self, home, scale=0):
         data = self.read("events.yaml")
         index, _ = self.index_page(home, EventIndexPage, data["index"], "events.yaml: index")
@@ -784,6 +787,7 @@ class Loader:
             for author in spec.get("authors", [])
         ]
 
+    @mail_suppressed()
     def load_scenarios(self, home):
         data = self.read("scenarios.yaml")
         index, _ = self.index_page(home, ScenarioIndexPage, data["index"], "scenarios.yaml: index")
