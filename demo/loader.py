@@ -107,6 +107,46 @@ EVENT_KEYS = {
 }
 
 
+INST, TOPIC, MAT = "institutions.yaml", "topics.yaml", "materials.yaml"
+# Where each file names records of another: a path through the file ("*" for
+# every value of a mapping; lists are walked through), and the defining file.
+REFERENCES = {
+    "institutions.yaml": [
+        ("institutions/*/parent", INST), ("institutions/*/competences", TOPIC),
+        ("institutions/*/people/topics", TOPIC),
+    ],
+    "events.yaml": [
+        ("attendee_institutions", INST), ("events/organisers", INST), ("events/topics", TOPIC),
+        ("events/registrations/institution", INST),
+    ],
+    "calendar.yaml": [("sources/institution", INST)],
+    "materials.yaml": [("materials/publisher", INST), ("materials/topics", TOPIC)],
+    "study_visits.yaml": [
+        ("visits/host_institutions", INST), ("visits/participating_institutions", INST),
+        ("visits/topics", TOPIC), ("visits/materials", MAT), ("visits/authors/institution", INST),
+    ],
+    "scenarios.yaml": [("scenarios/related", MAT), ("scenarios/steps/choices/guidance", MAT)],
+}  # fmt: skip
+
+
+def walk(node, path, where):
+    """(where, value) for each value at `path` in parsed YAML; `where` names
+    the records passed on the way by their slug, key or id."""
+    if not path:
+        yield where, node
+    elif isinstance(node, list):
+        for item in node:
+            label = next(
+                (item[k] for k in ("slug", "key", "id", "email", "name") if k in item), None
+            )
+            yield from walk(item, path, f"{where} {label!r}" if label else where)
+    elif path[0] == "*":
+        for key, item in node.items():
+            yield from walk(item, path[1:], f"{where}: {key}")
+    elif isinstance(node, dict) and node.get(path[0]) is not None:
+        yield from walk(node[path[0]], path[1:], f"{where}: {path[0]}")
+
+
 class DemoDataError(Exception):
     """Bad demo data; the message names the file and the record."""
 
@@ -180,71 +220,19 @@ class Loader:
     def check(self):
         """Every key that one file uses for a record of another must be defined
         there: checked before anything is written."""
-        institutions = self.need(
-            self.read("institutions.yaml"), "institutions", "institutions.yaml"
-        )
         known = {
-            "institutions.yaml": set(institutions),
-            "topics.yaml": {topic["slug"] for topic in self.read("topics.yaml")},
-            "materials.yaml": {m["slug"] for m in self.read("materials.yaml")["materials"]},
+            "institutions.yaml": set(self.read("institutions.yaml").get("institutions", {})),
+            "topics.yaml": {topic.get("slug") for topic in self.read("topics.yaml")},
+            "materials.yaml": {m.get("slug") for m in self.read("materials.yaml")["materials"]},
         }
-        for where, key, defined_in, slugs in self.references(institutions):
-            for slug in slugs:
-                if slug not in known[defined_in]:
-                    raise DemoDataError(
-                        f"{where}: {key} names {slug!r}, which is not in {defined_in}"
-                    )
-
-    def references(self, institutions):
-        """(where, key, file that defines the key, keys used) for each reference."""
-        for slug, record in institutions.items():
-            where = f"institutions.yaml: {slug}"
-            yield (
-                where,
-                "parent",
-                "institutions.yaml",
-                [record["parent"]] if record.get("parent") else [],
-            )
-            yield where, "competences", "topics.yaml", record.get("competences", [])
-        events = self.read("events.yaml")
-        yield (
-            "events.yaml",
-            "attendee_institutions",
-            "institutions.yaml",
-            events["attendee_institutions"],
-        )
-        for event in events["events"]:
-            where = f"events.yaml: event {event.get('slug')!r}"
-            yield where, "organisers", "institutions.yaml", self.need(event, "organisers", where)
-            yield where, "topics", "topics.yaml", event.get("topics", [])
-            for registration in event.get("registrations", []):
-                yield where, "institution", "institutions.yaml", [registration["institution"]]
-        for source in self.read("calendar.yaml")["sources"]:
-            where = f"calendar.yaml: {source.get('name')!r}"
-            yield (
-                where,
-                "institution",
-                "institutions.yaml",
-                [self.need(source, "institution", where)],
-            )
-        for material in self.read("materials.yaml")["materials"]:
-            where = f"materials.yaml: material {material.get('slug')!r}"
-            yield where, "publisher", "institutions.yaml", [self.need(material, "publisher", where)]
-            yield where, "topics", "topics.yaml", material.get("topics", [])
-        for visit in self.read("study_visits.yaml")["visits"]:
-            where = f"study_visits.yaml: visit {visit.get('slug')!r}"
-            for key in ("host_institutions", "participating_institutions"):
-                yield where, key, "institutions.yaml", visit.get(key, [])
-            yield where, "topics", "topics.yaml", visit.get("topics", [])
-            yield where, "materials", "materials.yaml", visit.get("materials", [])
-            for author in visit.get("authors", []):
-                yield where, "authors", "institutions.yaml", [author["institution"]]
-        for scenario in self.read("scenarios.yaml")["scenarios"]:
-            where = f"scenarios.yaml: scenario {scenario.get('slug')!r}"
-            yield where, "related", "materials.yaml", scenario.get("related", [])
-            for step in self.need(scenario, "steps", where):
-                guidance = [c["guidance"] for c in step.get("choices", []) if c.get("guidance")]
-                yield f"{where}: step {step.get('key')!r}", "guidance", "materials.yaml", guidance
+        for name, references in REFERENCES.items():
+            for path, defined_in in references:
+                for where, used in walk(self.read(name), path.split("/"), name):
+                    for key in used if isinstance(used, list) else [used]:
+                        if key not in known[defined_in]:
+                            raise DemoDataError(
+                                f"{where} names {key!r}, which is not in {defined_in}"
+                            )
 
     # --- pages ------------------------------------------------------------------------
 

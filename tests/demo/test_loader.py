@@ -61,7 +61,7 @@ def test_an_unknown_institution_is_named_with_its_file_and_record(tmp_path):
     )
     with pytest.raises(DemoDataError) as error:
         Loader(data_dir=data).check()
-    assert "events.yaml: event 'closing-conference': organisers" in str(error.value)
+    assert "events.yaml: events 'closing-conference': organisers" in str(error.value)
     assert "'no-such-ministry'" in str(error.value)
     assert "institutions.yaml" in str(error.value)
 
@@ -73,7 +73,7 @@ def test_bad_data_stops_the_load_before_anything_is_written(tmp_path):
     text = materials.read_text(encoding="utf-8")
     materials.write_text(text.replace("publisher: border-guard-hq", "publisher: nobody", 1))
     with pytest.raises(
-        DemoDataError, match=r"materials\.yaml: material '[a-z-]+': publisher names 'nobody'"
+        DemoDataError, match=r"materials\.yaml: materials '[a-z-]+': publisher names 'nobody'"
     ):
         Loader(data_dir=data).load_all()
     assert not Institution.objects.exists()
