@@ -591,17 +591,21 @@ class Loader:
             topics=self.topics(spec.get("topics", []), "pl"),
         )
         changed = False
-        sessions = [s.get("pl") for s in spec.get("sessions", []) if s.get("pl")]
-        for session, text in zip(translation.sessions.all(), sessions, strict=False):
-            session.title = text["title"]
-            session.room, session.speakers = text.get("room", ""), text.get("speakers", "")
-            session.save()
-            changed = True
-        questions = [q.get("pl") for q in spec.get("questions", []) if q.get("pl")]
-        for question, text in zip(translation.questions.all(), questions, strict=False):
-            question.label, question.choices = text["label"], text.get("choices", "")
-            question.save()
-            changed = True
+        for session, source in zip(
+            translation.sessions.all(), spec.get("sessions", []), strict=False
+        ):
+            if text := source.get("pl"):
+                session.title = text["title"]
+                session.room, session.speakers = text.get("room", ""), text.get("speakers", "")
+                session.save()
+                changed = True
+        for question, source in zip(
+            translation.questions.all(), spec.get("questions", []), strict=False
+        ):
+            if text := source.get("pl"):
+                question.label, question.choices = text["label"], text.get("choices", "")
+                question.save()
+                changed = True
         if changed:
             EventPage.objects.get(pk=translation.pk).save_revision().publish()
 
