@@ -100,13 +100,6 @@ def directory_search_section(request, query):
     )
 
 
-@hooks.register("portal_seed_demo", order=10)
-def seed_directory(context):
-    from directory import demo
-
-    demo.seed(context)
-
-
 class PendingMembershipsSummaryItem(SummaryItem):
     """On the admin dashboard: requests waiting for a moderator, and reports
     of outdated entries, each linking to its filtered queue."""

@@ -27,11 +27,6 @@ def my_events(request):
     return sections.account_section(request)
 
 
-@hooks.register("portal_seed_demo", order=20)
-def seed_events(context):
-    from events.demo import seed
-
-    seed(context)
 
 
 # --- Personal data (export and account deletion) -------------------------------------

@@ -79,13 +79,6 @@ def _index_url(request, model_name):
     return index.get_url(request) if index else None
 
 
-@hooks.register("portal_seed_demo", order=30)
-def seed_demo(context):
-    from resources.demo import seed
-
-    seed(context)
-
-
 @hooks.register("portal_personal_data")
 def resources_personal_data(user):
     from resources import personal_data

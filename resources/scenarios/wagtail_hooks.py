@@ -116,10 +116,3 @@ def scenario_completed(page, user_ids):
     if not _is_scenario(page):
         return None
     return completed_user_ids(page, user_ids)
-
-
-@hooks.register("portal_seed_demo", order=40)
-def seed_scenarios(context):
-    from resources.demo_scenarios import seed
-
-    seed(context)

@@ -1,5 +1,5 @@
 """Wagtail hooks of surveys (imported by resources.wagtail_hooks): the results
-views, the "Survey results" menu item and page buttons, and the demo survey."""
+views, the "Survey results" menu item and page buttons."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import include, path, reverse
@@ -79,10 +79,3 @@ def keep_survey_answers_out_of_form_submissions(user, pages):
     # check their own permission; Wagtail's "Forms" listing must not be a
     # second door (it lets anyone who may edit the page in).
     return exclude_surveys(pages)
-
-
-@hooks.register("portal_seed_demo", order=50)
-def seed_demo_survey(context):
-    from resources.demo_surveys import seed
-
-    seed(context)

@@ -197,9 +197,9 @@ def test_unknown_institution_and_contact_are_404(client, home_page):
 
 
 def test_directory_page_and_polish_slug(client, home_page, locales):
-    from directory.demo import build_page
+    from demo.loader import Loader
 
-    page = build_page(home_page)
+    page, _ = Loader().directory_page(home_page)
     assert page.url.endswith("/directory/")
     response = client.get("/pl/katalog/")
     assert response.status_code == 200

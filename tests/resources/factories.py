@@ -5,7 +5,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from resources.demo_files import make_pdf
+from demo.generators.files import make_pdf
 from resources.models import (
     MaterialFile,
     MaterialIndexPage,

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from resources.demo_files import make_pdf
+from demo.generators.files import make_pdf
 
 pytestmark = pytest.mark.django_db
 

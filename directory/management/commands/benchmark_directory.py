@@ -2,10 +2,10 @@ import re
 import statistics
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
 
 from directory.models import Institution
 
@@ -31,15 +31,15 @@ class Command(BaseCommand):
             "--scale",
             type=int,
             default=0,
-            help="First add synthetic institutions up to N (about 5 people each).",
+            help="First load the demo with synthetic institutions up to N (about 5 people "
+            "each), as `seed_demo --scale N` does.",
         )
         parser.add_argument("--repeat", type=int, default=30, help="Requests per scenario.")
 
     def handle(self, *args, scale=0, repeat=30, **options):
         if scale:
-            from directory import demo
-
-            demo.build_scale(scale, timezone.localdate(), self.stdout)
+            # By name: the demo app loads the data, and no app imports it.
+            call_command("seed_demo", scale=scale, stdout=self.stdout)
         from directory.models import ContactPerson
 
         self.stdout.write(

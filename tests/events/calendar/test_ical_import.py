@@ -236,11 +236,11 @@ def test_admin_upload_forbidden_for_members(client, member, source, home_page):
 def test_demo_partner_calendar_is_idempotent(db):
     import io
 
-    from events.calendar.wagtail_hooks import seed_partner_calendar
+    from demo.loader import Loader
 
     out = io.StringIO()
-    seed_partner_calendar({"stdout": out})
-    seed_partner_calendar({"stdout": out})
+    Loader(stdout=out).load_calendar()
+    Loader(stdout=out).load_calendar()
     assert ExternalEvent.objects.count() == 2
     assert ExternalCalendarSource.objects.count() == 1
     assert "0 new, 0 updated, 2 unchanged" in out.getvalue()

@@ -3,10 +3,16 @@
 import pytest
 from wagtail.models import Locale
 
-from resources.demo_surveys import SYNTHETIC_ANSWERS, seed
+from demo.loader import Loader
 from resources.models import SurveyPage, SurveyResponse
 
 pytestmark = pytest.mark.django_db
+
+SYNTHETIC_ANSWERS = Loader().read("surveys.yaml")["surveys"][0]["synthetic_answers"]
+
+
+def seed(context):
+    Loader().load_surveys(context["home"])
 
 
 def test_demo_survey_is_complete_and_idempotent(client, home_page):

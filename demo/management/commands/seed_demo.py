@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail import hooks
 
-from portal.demo import content
+from demo.loader import Loader
 from portal.models import HomePage
 
 DEMO_ACCOUNTS = [
@@ -16,8 +15,9 @@ DEMO_ACCOUNTS = [
 
 class Command(BaseCommand):
     help = (
-        "Load the demo site: pages, topics, accounts and each app's demo data. "
-        "Safe to run again: it updates what exists instead of duplicating it."
+        "Load the demo site from demo/data: pages, topics, accounts, institutions, events, "
+        "materials, study visits, scenarios and surveys. Safe to run again: it updates what "
+        "exists instead of duplicating it, and it sends no mail."
     )
 
     def add_arguments(self, parser):
@@ -39,11 +39,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded; leaving it as it is.")
             return
         with transaction.atomic():
-            context = {"scale": scale, "stdout": self.stdout}
-            content.seed(context)
-            # Each app adds its demo data through a `portal_seed_demo` hook, in order.
-            for seed_app in hooks.get_hooks("portal_seed_demo"):
-                seed_app(context)
+            Loader(stdout=self.stdout).load_all(scale=scale)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write("Demo accounts (password: demo-password-2026):")
         for email, role in DEMO_ACCOUNTS:
