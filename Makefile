@@ -50,6 +50,7 @@ test-postgres: messages
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 
 makemessages: install
