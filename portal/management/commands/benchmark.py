@@ -161,7 +161,8 @@ class Command(BaseCommand):
             f"({Institution.objects.count()} institutions); cache "
             f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}; "
             f"wrk -t{wrk.THREADS} -c{wrk.CONNECTIONS} -d{duration}s, {rounds} interleaved "
-            f"rounds, medians; gunicorn -w {servers.WORKERS}; {os.cpu_count()} CPUs "
+            f"round{'s, medians' if rounds > 1 else ''}; gunicorn -w {servers.WORKERS}; "
+            f"{os.cpu_count()} CPUs "
             f"({platform.processor() or platform.machine()}), load average {load} at the end."
         )
         self.stdout.write(
