@@ -64,9 +64,9 @@ def test_production_keeps_database_connections_and_checks_them():
     )
     default = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
     assert default.returncode == 0, default.stderr
-    assert default.stdout.split() == ["60", "True"]
+    assert default.stdout.split()[-2:] == ["60", "True"]
     chosen = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "0"})
-    assert chosen.stdout.split() == ["0", "True"]
+    assert chosen.stdout.split()[-2:] == ["0", "True"]
 
 
 @pytest.mark.django_db
