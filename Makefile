@@ -53,8 +53,16 @@ lint: install
 	$(BIN)/lint-imports
 	$(MANAGE) makemigrations --check --dry-run
 
+# Production settings under gunicorn against a bare Django view, loaded with wrk
+# (README, Performance). A dedicated SQLite file unless DATABASE_URL is given;
+# SCALE=N seeds `seed_demo --scale N` first; DURATION=seconds per wrk run.
+benchmark: messages
+	@command -v wrk >/dev/null || apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }
+	$(if $(DATABASE_URL),DATABASE_URL=$(DATABASE_URL)) $(MANAGE) benchmark \
+		$(if $(SCALE),--scale $(SCALE)) $(if $(DURATION),--duration $(DURATION))
+
 makemessages: install
 	$(MANAGE) makemessages -l pl --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
+	rm -rf $(VENV) db.sqlite3 benchmark.sqlite3* media .test-media staticfiles

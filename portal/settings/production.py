@@ -15,8 +15,16 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Each request reuses its worker's database connection instead of opening a
+# new one (on PostgreSQL that is a good part of a short request); a kept
+# connection is checked before reuse so a restarted database costs no error.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
 if "postgres" in DATABASES["default"].get("ENGINE", ""):
     INSTALLED_APPS.append("django.contrib.postgres")
+
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT
 
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:

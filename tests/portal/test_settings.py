@@ -57,6 +57,18 @@ def test_production_uses_redis_for_cache_and_sessions_when_configured():
     assert "sessions.backends.cache" in result.stdout
 
 
+def test_production_keeps_database_connections_and_checks_them():
+    code = (
+        "from django.conf import settings;d = settings.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    default = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.split()[-2:] == ["60", "True"]
+    chosen = run_manage("shell", "-c", code, env={**PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "0"})
+    assert chosen.stdout.split()[-2:] == ["0", "True"]
+
+
 @pytest.mark.django_db
 def test_security_headers(client, home_page):
     response = client.get("/")
