@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "demo",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["portal", "directory", "events", "resources", "demo"]
+PACKAGES = ["portal", "directory", "events", "resources", "demo", "benchmarks"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
