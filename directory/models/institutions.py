@@ -1,8 +1,5 @@
-import datetime
-
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
@@ -10,23 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 
 from directory.choices import InstitutionKind, Visibility
+from directory.models.freshness import FreshnessQuerySet, StaleMixin
 
 MAX_QUERY_TERMS = 6
 
 
-def stale_after_days():
-    return getattr(settings, "DIRECTORY_STALE_AFTER_DAYS", 365)
-
-
-def stale_before():
-    """Records verified before this date (or never) are stale; computed per
-    call so that a long-running server does not keep an old date."""
-    from django.utils import timezone
-
-    return timezone.localdate() - datetime.timedelta(days=stale_after_days())
-
-
-class InstitutionQuerySet(models.QuerySet):
+class InstitutionQuerySet(FreshnessQuerySet):
     def search(self, query, viewer_is_member):
         """Every word must match the name, Polish name, acronym, city, or the
         name of a contact person the viewer may see (see directory.search)."""
@@ -46,13 +32,8 @@ class InstitutionQuerySet(models.QuerySet):
             hotline_visibility__in=visible_values(viewer_is_member)
         )
 
-    def stale(self):
-        return self.filter(
-            Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_before())
-        )
 
-
-class Institution(ClusterableModel):
+class Institution(StaleMixin, ClusterableModel):
     """A public body, NGO or international partner, in a hierarchy of any depth
     (e.g. Border Guard headquarters → regional unit → field office)."""
 
@@ -174,10 +155,6 @@ class Institution(ClusterableModel):
         if translation.get_language() == "pl" and self.name_pl:
             return self.name_pl
         return self.name
-
-    @property
-    def is_stale(self):
-        return self.last_verified_at is None or self.last_verified_at < stale_before()
 
     def public_channels(self, viewer_is_member):
         """The contact channels this viewer may see; members-only ones are
