@@ -11,8 +11,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from directory import services
-from directory.choices import MembershipStatus
-from directory.countries import country_name, region_name
+from directory.choices import MembershipStatus, region_name
 from directory.filters import MAX_QUERY_LENGTH, InstitutionFilter
 from directory.forms import MAX_ID, MembershipRequestForm, OutdatedReportForm
 from directory.models import ContactPerson, DirectoryIndexPage, Institution, Membership
@@ -88,7 +87,7 @@ def institution_list(request, index_page=None):
             "institution": institution,
             "channels": institution.public_channels(viewer_is_member),
             "region": region_name(institution.region),
-            "country": country_name(institution.country),
+            "country": institution.country.name,
         }
         for institution in page_obj.object_list
     ]
@@ -164,7 +163,7 @@ def institution_detail(request, slug, report_form=None, status=200):
         "people": people,
         "topics": topics,
         "region": region_name(institution.region),
-        "country": country_name(institution.country),
+        "country": institution.country.name,
         "viewer_is_member": viewer_is_member,
         "report_form": report_form or (OutdatedReportForm() if viewer_is_member else None),
         "sections": institution_sections(request, institution),

@@ -431,7 +431,7 @@ def event_snapshot(event):
         "venue_name": event.venue_name,
         "venue_address": event.venue_address,
         "venue_city": event.venue_city,
-        "venue_country": event.venue_country,
+        "venue_country": event.venue_country.code,
         "is_online": event.is_online,
         "online_url": event.online_url,
         "status": event.status,

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.models import ClusterableModel
 
 from directory.choices import InstitutionKind, Visibility
@@ -50,9 +51,7 @@ class Institution(StaleMixin, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="children",
     )
-    country = models.CharField(
-        _("country"), max_length=2, default="PL", help_text=_("ISO 3166 code")
-    )
+    country = CountryField(_("country"), default="PL")
     region = models.CharField(
         _("region"),
         max_length=100,

@@ -82,3 +82,12 @@ def test_account_section_without_membership(client, hierarchy, user):
     body = client.get("/account/").content.decode()
     assert "My institution" in body
     assert "/directory/membership/" in body
+
+
+def test_country_is_named_in_the_visitors_language(client, home_page):
+    InstitutionFactory(name="Sofia Commission", slug="sofia-commission", country="BG")
+    assert "Bulgaria" in client.get("/directory/sofia-commission/").content.decode()
+    polish = client.get("/pl/directory/sofia-commission/").content.decode()
+    assert "Bułgaria" in polish
+    listing = client.get("/pl/directory/?country=BG").content.decode()
+    assert "Bułgaria" in listing
