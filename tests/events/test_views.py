@@ -489,3 +489,24 @@ def test_topic_page_lists_events(client, event):
     event.topics.add(topic)
     event.save()
     assert event.title.encode() in client.get("/topics/identification/").content
+
+
+def test_registration_page_says_what_the_form_would_say(client, event):
+    """The page and the form ask the same rule: a full event without a waiting
+    list shows no form, and one whose registration closed says so even to a
+    visitor who would also need a membership."""
+    event.capacity = 1
+    event.waiting_list_enabled = False
+    event.save()
+    client.post(event.url + "register/", valid_form_data(email="first@example.org"))
+    full = client.get(event.url + "register/").content.decode()
+    assert "registration-form" not in full
+    assert "Full." in full
+    assert client.post(event.url + "register/", valid_form_data()).status_code == 400
+
+    event.audience = Audience.MEMBERS
+    event.registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    event.save()
+    closed = client.get(event.url + "register/").content.decode()
+    assert "Registration closed." in closed
+    assert "Log in to register" not in closed
