@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
@@ -24,14 +25,29 @@ class InstitutionQuerySet(FreshnessQuerySet):
         return self
 
     def with_focal_point(self, viewer_is_member):
-        return self.filter(**{"focal_members" if viewer_is_member else "focal_public": True})
+        return self.filter(focal_point_condition(viewer_is_member))
 
     def with_hotline(self, viewer_is_member):
-        from directory.visibility import visible_values
+        return self.filter(hotline_condition(viewer_is_member))
 
-        return self.exclude(hotline="").filter(
-            hotline_visibility__in=visible_values(viewer_is_member)
+    def totals(self, viewer_is_member):
+        """How many institutions, and how many have a hotline and a focal point
+        this viewer may see: one query for the home page's directory panel."""
+        return self.aggregate(
+            institutions=Count("pk"),
+            hotlines=Count("pk", filter=hotline_condition(viewer_is_member)),
+            focal_points=Count("pk", filter=focal_point_condition(viewer_is_member)),
         )
+
+
+def focal_point_condition(viewer_is_member):
+    return Q(**{"focal_members" if viewer_is_member else "focal_public": True})
+
+
+def hotline_condition(viewer_is_member):
+    from directory.visibility import visible_values
+
+    return ~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member))
 
 
 class Institution(StaleMixin, ClusterableModel):

@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from directory.choices import MembershipStatus
 
 
+class MembershipQuerySet(models.QuerySet):
+    def requested(self):
+        """Requests waiting for a moderator's decision."""
+        return self.filter(status=MembershipStatus.REQUESTED)
+
+
 class Membership(models.Model):
     """A user's membership of an institution: requested, then approved
     (automatically by email domain, or by a moderator) or rejected."""
@@ -44,6 +50,8 @@ class Membership(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")

@@ -70,6 +70,19 @@ def test_home_section_counts_only_visible_focal_points(client, hierarchy):
     assert "0 with a focal point" in client.get("/").content.decode()
 
 
+def test_home_section_hotline_count_matches_the_hotline_filter(client, hierarchy, approved_member):
+    top, middle, _bottom, _topic = hierarchy
+    top.hotline, top.hotline_visibility = "+48 800 100 100", Visibility.PUBLIC
+    top.save()
+    middle.hotline, middle.hotline_visibility = "+48 800 200 200", Visibility.MEMBERS
+    middle.save()
+    assert "1 24/7 hotline" in client.get("/").content.decode()
+    assert client.get("/directory/?hotline=on").context["result_count"] == 1
+    client.force_login(approved_member)
+    assert "2 24/7 hotlines" in client.get("/").content.decode()
+    assert client.get("/directory/?hotline=on").context["result_count"] == 2
+
+
 def test_topic_page_lists_competent_institutions(client, hierarchy):
     body = client.get("/topics/labour-exploitation/").content.decode()
     assert "Competent institutions" in body
