@@ -65,3 +65,15 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.institution} ({self.get_status_display()})"
+
+    @property
+    def is_requested(self):
+        return self.status == MembershipStatus.REQUESTED
+
+    @property
+    def is_approved(self):
+        return self.status == MembershipStatus.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.status == MembershipStatus.REJECTED

@@ -85,6 +85,10 @@ class ContactPerson(StaleMixin, models.Model):
     def get_absolute_url(self):
         return reverse("directory:contact", kwargs={"pk": self.pk})
 
+    @property
+    def is_members_only(self):
+        return self.visibility == Visibility.MEMBERS
+
     def delete(self, *args, **kwargs):
         """People are deactivated, never silently deleted."""
         self.is_active = False

@@ -339,6 +339,16 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 
+    @property
+    def is_scheduled(self):
+        """Neither cancelled nor postponed."""
+        return self.status == EventStatus.SCHEDULED
+
+    @property
+    def is_restricted(self):
+        """For members only or by invitation only."""
+        return self.audience != Audience.PUBLIC
+
     # --- registration ----------------------------------------------------------
 
     @cached_property

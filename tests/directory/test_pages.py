@@ -1,9 +1,15 @@
+import re
+
 import pytest
 from django.core import mail
 
-from directory.choices import Visibility
+from directory.choices import MembershipStatus, Visibility
 from directory.models import OutdatedReport
-from tests.directory.factories import ContactPersonFactory, InstitutionFactory
+from tests.directory.factories import (
+    ContactPersonFactory,
+    InstitutionFactory,
+    MembershipFactory,
+)
 from tests.factories import TopicFactory
 
 
@@ -95,6 +101,19 @@ def test_account_section_without_membership(client, hierarchy, user):
     body = client.get("/account/").content.decode()
     assert "My institution" in body
     assert "/directory/membership/" in body
+
+
+def test_account_section_shows_each_membership_status(client, hierarchy, user):
+    top, middle, bottom, _topic = hierarchy
+    MembershipFactory(user=user, institution=top, status=MembershipStatus.APPROVED)
+    MembershipFactory(user=user, institution=middle, status=MembershipStatus.REQUESTED)
+    MembershipFactory(user=user, institution=bottom, status=MembershipStatus.REJECTED)
+    client.force_login(user)
+    body = client.get("/account/").content.decode()
+    assert re.search(r'badge badge--ok">\s*Approved', body)
+    assert re.search(r'badge badge--warn">\s*Requested', body)
+    assert re.search(r'badge badge--danger">\s*Rejected', body)
+    assert body.count("requested ") == 1
 
 
 def test_country_is_named_in_the_visitors_language(client, home_page):

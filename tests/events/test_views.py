@@ -510,3 +510,18 @@ def test_registration_page_says_what_the_form_would_say(client, event):
     closed = client.get(event.url + "register/").content.decode()
     assert "Registration closed." in closed
     assert "Log in to register" not in closed
+
+
+def test_postponed_members_only_event_is_flagged_in_list_and_page(client, events_index, event):
+    event.status = EventStatus.POSTPONED
+    event.audience = Audience.MEMBERS
+    event.save()
+    card = client.get(events_index.url).content.decode()
+    assert "Postponed" in card and "Members only" in card
+    page = client.get(event.url).content.decode()
+    assert "This event has been postponed." in page and "Members only" in page
+
+
+def test_public_scheduled_event_has_no_warning_badges(client, events_index, event):
+    card = client.get(events_index.url).content.decode()
+    assert "badge--danger" not in card and "badge--warn" not in card
