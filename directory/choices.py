@@ -47,3 +47,10 @@ class MembershipStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+
+
+def region_name(region):
+    try:
+        return Voivodship(region).label
+    except ValueError:
+        return region

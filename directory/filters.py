@@ -10,10 +10,10 @@ from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from directory import cache as directory_cache
-from directory.choices import InstitutionKind
-from directory.countries import country_name, region_name
+from directory.choices import InstitutionKind, region_name
 from directory.models import Institution
 from directory.visibility import visible_values
 from portal.languages import LANGUAGE_NAMES
@@ -244,7 +244,7 @@ class InstitutionFilter(django_filters.FilterSet):
         if name == "kind":
             return dict(InstitutionKind.choices).get(value, value)
         if name == "country":
-            return country_name(value)
+            return countries.name(value) or value
         if name == "region":
             return region_name(value)
         if name == "topic":

@@ -7,16 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from wagtail import hooks
 from wagtail.models import Locale
 
 from directory import services
-from directory.choices import MembershipStatus
-from directory.countries import country_name, region_name
+from directory.choices import MembershipStatus, region_name
 from directory.filters import MAX_QUERY_LENGTH, InstitutionFilter
 from directory.forms import MAX_ID, MembershipRequestForm, OutdatedReportForm
 from directory.models import ContactPerson, DirectoryIndexPage, Institution, Membership
 from directory.visibility import is_member
+from portal import sections
 from portal.models import Topic
 
 PAGE_SIZE = 25
@@ -88,7 +87,7 @@ def institution_list(request, index_page=None):
             "institution": institution,
             "channels": institution.public_channels(viewer_is_member),
             "region": region_name(institution.region),
-            "country": country_name(institution.country),
+            "country": institution.country.name,
         }
         for institution in page_obj.object_list
     ]
@@ -125,12 +124,7 @@ def _without_page(query):
 def institution_sections(request, institution):
     """Panels other apps add to an institution page (e.g. upcoming events it
     organises), through the `directory_institution_sections` hook."""
-    sections = []
-    for build_section in hooks.get_hooks("directory_institution_sections"):
-        section = build_section(request, institution)
-        if section:
-            sections.append(section)
-    return sections
+    return sections.collect("directory_institution_sections", request, institution)
 
 
 def institution_detail(request, slug, report_form=None, status=200):
@@ -164,7 +158,7 @@ def institution_detail(request, slug, report_form=None, status=200):
         "people": people,
         "topics": topics,
         "region": region_name(institution.region),
-        "country": country_name(institution.country),
+        "country": institution.country.name,
         "viewer_is_member": viewer_is_member,
         "report_form": report_form or (OutdatedReportForm() if viewer_is_member else None),
         "sections": institution_sections(request, institution),

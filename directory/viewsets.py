@@ -25,19 +25,7 @@ class StaleFilterMixin(django_filters.FilterSet):
     def filter_stale(self, queryset, name, value):
         if value is None:
             return queryset
-        stale = queryset.model.objects.stale() if hasattr(queryset.model.objects, "stale") else None
-        if stale is None:
-            from django.db.models import Q
-
-            from directory.models.institutions import stale_before
-
-            condition = Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_before())
-            return queryset.filter(condition) if value else queryset.exclude(condition)
-        return (
-            queryset.filter(pk__in=stale.values("pk"))
-            if value
-            else queryset.exclude(pk__in=stale.values("pk"))
-        )
+        return queryset.stale() if value else queryset.fresh()
 
 
 class InstitutionFilterSet(StaleFilterMixin, WagtailFilterSet):

@@ -3,10 +3,10 @@ feed, document) asks this one function."""
 
 from allauth.account.models import EmailAddress
 
-from directory.choices import MembershipStatus
+from directory.choices import MembershipStatus, Visibility
+from portal.roles import STAFF_ROLES
 
 _CACHE_ATTRIBUTE = "_portal_is_member"
-STAFF_GROUPS = {"Moderators", "Editors", "Organisers"}
 
 
 def is_member(user):
@@ -21,7 +21,7 @@ def is_member(user):
         result = True
     elif not EmailAddress.objects.filter(user=user, verified=True).exists():
         result = False
-    elif user.groups.filter(name__in=STAFF_GROUPS).exists():
+    elif user.groups.filter(name__in=STAFF_ROLES).exists():
         result = True
     else:
         result = user.memberships.filter(status=MembershipStatus.APPROVED).exists()
@@ -31,4 +31,6 @@ def is_member(user):
 
 def visible_values(viewer_is_member):
     """The visibility values a viewer may see, for queryset filters."""
-    return ["public", "members"] if viewer_is_member else ["public"]
+    if viewer_is_member:
+        return [Visibility.PUBLIC, Visibility.MEMBERS]
+    return [Visibility.PUBLIC]

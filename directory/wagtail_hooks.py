@@ -1,4 +1,3 @@
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail import hooks
@@ -23,18 +22,8 @@ def _directory_url():
 @hooks.register("portal_home_sections", order=10)
 def directory_home_section(request, home_page):
     from directory.models import Institution
-    from directory.visibility import visible_values
 
-    viewer_is_member = is_member(request.user)
-    focal_field = "focal_members" if viewer_is_member else "focal_public"
-    totals = Institution.objects.aggregate(
-        institutions=Count("pk"),
-        hotlines=Count(
-            "pk",
-            filter=~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member)),
-        ),
-        focal_points=Count("pk", filter=Q(**{focal_field: True})),
-    )
+    totals = Institution.objects.totals(is_member(request.user))
     if not totals["institutions"]:
         return None
     return {
@@ -108,12 +97,11 @@ class PendingMembershipsSummaryItem(SummaryItem):
     template_name = "directory/admin/summary_item.html"
 
     def get_context_data(self, parent_context):
-        from directory.choices import MembershipStatus
         from directory.models import Membership, OutdatedReport
 
         return {
-            "requests": Membership.objects.filter(status=MembershipStatus.REQUESTED).count(),
-            "reports": OutdatedReport.objects.filter(resolved=False).count(),
+            "requests": Membership.objects.requested().count(),
+            "reports": OutdatedReport.objects.unresolved().count(),
         }
 
     def is_shown(self):

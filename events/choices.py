@@ -41,6 +41,23 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Registration closed")
     FULL = "full", _("Full")
 
+    @property
+    def is_open(self):
+        return self == RegistrationState.OPEN
+
+    @property
+    def is_waiting_list(self):
+        return self == RegistrationState.WAITING_LIST
+
+    @property
+    def is_not_open(self):
+        return self == RegistrationState.NOT_OPEN
+
+    @property
+    def takes_registrations(self):
+        """Someone may register now, for a seat or a place on the waiting list."""
+        return self in (RegistrationState.OPEN, RegistrationState.WAITING_LIST)
+
 
 class QuestionType(models.TextChoices):
     TEXT = "text", _("Text")

@@ -59,6 +59,10 @@ class RegistrationError(Exception):
         self.message = message
         self.code = code
 
+    @property
+    def needs_membership(self):
+        return self.code == "members"
+
 
 @dataclass
 class RegistrationResult:
@@ -164,6 +168,16 @@ def check_can_register(event, *, user=None, by_organiser=False, now=None):
         raise RegistrationError(
             _("Only members of the portal's institutions can register for this event."), "members"
         )
+
+
+def registration_refusal(event, *, user=None, now=None):
+    """Why this person may not register now (a RegistrationError), or None:
+    what the registration page shows before anyone submits the form."""
+    try:
+        check_can_register(event, user=user, now=now)
+    except RegistrationError as error:
+        return error
+    return None
 
 
 def register(
@@ -431,7 +445,7 @@ def event_snapshot(event):
         "venue_name": event.venue_name,
         "venue_address": event.venue_address,
         "venue_city": event.venue_city,
-        "venue_country": event.venue_country,
+        "venue_country": event.venue_country.code,
         "is_online": event.is_online,
         "online_url": event.online_url,
         "status": event.status,

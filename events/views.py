@@ -15,7 +15,6 @@ from wagtail.models import Site
 from directory.models import Institution
 from directory.visibility import is_member
 from events import requirements, services
-from events.choices import Audience, RegistrationState
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
@@ -136,7 +135,7 @@ def register(request, page):
                 )
             except services.RegistrationError as error:
                 form.add_error(None, error.message)
-                status = 403 if error.code == "members" else 400
+                status = 403 if error.needs_membership else 400
             else:
                 if result.duplicate:
                     context["duplicate_email"] = result.registration.email
@@ -158,13 +157,11 @@ def register(request, page):
             event=event, initial=_prefill(request.user), privacy_url=_privacy_url(request)
         )
         status = 200
-    can_register = state in (RegistrationState.OPEN, RegistrationState.WAITING_LIST)
-    needs_membership = event.audience == Audience.MEMBERS and not is_member(request.user)
+    refusal = services.registration_refusal(event, user=request.user)
     context.update(
         {
             "form": form,
-            "can_register": can_register,
-            "needs_membership": needs_membership,
+            "refusal": refusal,
             "requirement": requirements.requirement_for(event, request.user),
         }
     )

@@ -149,13 +149,19 @@ class TableWithCaptionBlock(blocks.StructBlock):
         label = _("Table")
 
 
-class BaseStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+def paragraph_block():
+    """The rich-text paragraph of page bodies and study-visit reports. A plain
+    RichTextBlock, so that migrations record the same block as before."""
+    return blocks.RichTextBlock(
         label=_("Rich text"),
         features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
         template="components/streamfield/blocks/paragraph_block.html",
     )
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = paragraph_block()
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -9,6 +9,8 @@ ORGANISERS = "Organisers"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ALL_ROLES = [MEMBERS, ORGANISERS, EDITORS, MODERATORS]
+# The portal's own staff see members-only data without belonging to an institution.
+STAFF_ROLES = [MODERATORS, EDITORS, ORGANISERS]
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add", "change", "publish", "lock", "unlock"],

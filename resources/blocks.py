@@ -10,6 +10,7 @@ from portal.blocks import (
     ImageBlock,
     QuoteBlock,
     TableWithCaptionBlock,
+    paragraph_block,
 )
 
 
@@ -61,12 +62,11 @@ class RecommendationsBlock(blocks.StructBlock):
 
 
 class StudyVisitStreamBlock(blocks.StreamBlock):
+    """A page body's blocks (portal.blocks) plus a report's own: gallery, key
+    findings, recommendations; in the order editors meet them."""
+
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Rich text"),
-        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
-        template="components/streamfield/blocks/paragraph_block.html",
-    )
+    paragraph = paragraph_block()
     image = ImageBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()

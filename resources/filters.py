@@ -6,11 +6,12 @@ from django import forms
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.models import Locale
 
 from directory.models import Institution
 from portal.models import Language, Topic
-from resources.choices import MaterialSort, MaterialType, country_name
+from resources.choices import MaterialSort, MaterialType
 from resources.models import MaterialFile, MaterialPage, StudyVisitPage
 
 MAX_QUERY_LENGTH = 200
@@ -156,7 +157,7 @@ class StudyVisitFilter(django_filters.FilterSet):
         base = self.queryset
         codes = set(base.order_by().values_list("host_country", flat=True).distinct())
         self.filters["country"].extra["choices"] = sorted(
-            ((code, str(country_name(code))) for code in codes), key=lambda c: c[1]
+            ((code, countries.name(code) or code) for code in codes), key=lambda c: c[1]
         )
         self.filters["year"].extra["choices"] = _year_choices(base, "start_date")
         self.filters["topic"].extra["choices"] = _topic_choices(

@@ -9,7 +9,13 @@ from wagtail.models import Locale
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.visibility import visible_pages
-from resources.models import MaterialFile, MaterialPage, StudyVisitMaterial, StudyVisitPage
+from resources.models import (
+    MaterialFile,
+    MaterialPage,
+    ScenarioPage,
+    StudyVisitMaterial,
+    StudyVisitPage,
+)
 
 MATERIALS_PER_PAGE = 20
 VISITS_PER_PAGE = 12
@@ -135,6 +141,22 @@ def study_visit_detail_context(request, page):
         "topics": list(page.topics.all()),
         "related_event": related_event.specific if related_event else None,
     }
+
+
+def without_members_only(pages):
+    """Pages less the members-only materials and training scenarios, for
+    site search seen by someone who is not a member."""
+    for model in (MaterialPage, ScenarioPage):
+        pages = pages.exclude(
+            pk__in=model.objects.filter(visibility=Visibility.MEMBERS).values("pk")
+        )
+    return pages
+
+
+def index_url(request, model):
+    """The URL of the live index page of this type in the active language."""
+    index = model.objects.live().filter(locale=Locale.get_active()).first()
+    return index.get_url(request) if index else None
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):

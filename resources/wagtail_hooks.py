@@ -1,9 +1,15 @@
 from wagtail import hooks
 
-from directory.choices import Visibility
 from directory.visibility import is_member
+from resources.models import MaterialIndexPage, StudyVisitIndexPage
 from resources.privacy import refuse_members_only_document
-from resources.queries import for_institution, latest_materials, latest_study_visits
+from resources.queries import (
+    for_institution,
+    index_url,
+    latest_materials,
+    latest_study_visits,
+    without_members_only,
+)
 
 # Wagtail only autodiscovers <app>.wagtail_hooks: load the features' own hooks.
 from resources.scenarios import wagtail_hooks as scenario_hooks  # noqa: F401
@@ -19,15 +25,7 @@ def protect_members_only_documents(document, request):
 def exclude_members_only_pages(request, pages):
     """Members-only materials and training scenarios (MembersOnlyPageMixin)
     stay out of site search for everyone else."""
-    if is_member(request.user):
-        return pages
-    from resources.models import MaterialPage, ScenarioPage
-
-    for model in (MaterialPage, ScenarioPage):
-        pages = pages.exclude(
-            pk__in=model.objects.filter(visibility=Visibility.MEMBERS).values("pk")
-        )
-    return pages
+    return pages if is_member(request.user) else without_members_only(pages)
 
 
 @hooks.register("portal_home_sections", order=30)
@@ -40,8 +38,8 @@ def home_section(request, home_page):
         "template": "resources/includes/home_section.html",
         "materials": materials,
         "visits": visits,
-        "materials_index": _index_url(request, "MaterialIndexPage"),
-        "visits_index": _index_url(request, "StudyVisitIndexPage"),
+        "materials_index": index_url(request, MaterialIndexPage),
+        "visits_index": index_url(request, StudyVisitIndexPage),
     }
 
 
@@ -59,24 +57,17 @@ def topic_section(request, topic):
     visits = latest_study_visits(request, limit=6, topic=topic)
     if not materials and not visits:
         return None
-    materials_index = _index_url(request, "MaterialIndexPage")
+    materials_index = index_url(request, MaterialIndexPage)
     return {
         "template": "resources/includes/topic_section.html",
         "topic": topic,
         "materials": materials,
         "visits": visits,
         "materials_index": materials_index,
-        "visits_index": _index_url(request, "StudyVisitIndexPage"),
+        "visits_index": index_url(request, StudyVisitIndexPage),
     }
 
 
-def _index_url(request, model_name):
-    from wagtail.models import Locale
-
-    from resources import models
-
-    index = getattr(models, model_name).objects.live().filter(locale=Locale.get_active()).first()
-    return index.get_url(request) if index else None
 
 
 @hooks.register("portal_personal_data")

@@ -7,7 +7,6 @@ import uuid
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from directory.countries import country_name
 from directory.models import ContactPerson
 
 NAMESPACE = uuid.UUID("6f1c2c3e-3f0b-4a53-9d8e-2b8f0f5a1d10")
@@ -85,7 +84,7 @@ def organization(institution, viewer_is_member, base_url=""):
                         "region": institution.region,
                         "state_province": institution.region,
                         "postal_code": "",
-                        "country": institution.country,
+                        "country": institution.country.code,
                         "address_type": "physical",
                     }
                 ],
@@ -140,7 +139,7 @@ def organization(institution, viewer_is_member, base_url=""):
                 "updated_by": "",
             }
         ],
-        "x_country_name": str(country_name(institution.country)),
+        "x_country_name": str(institution.country.name),
     }
 
 

@@ -3,8 +3,6 @@ They carry only what the viewer may see: callers pass the viewer's rights."""
 
 import vobject
 
-from directory.countries import country_name
-
 
 def _add(card, name, value, type_param=None):
     if not value:
@@ -23,7 +21,7 @@ def _address(card, institution, channels):
         street=channels["postal_address"].replace("\r", "").replace("\n", ", "),
         city=institution.city,
         region=institution.region,
-        country=str(country_name(institution.country)),
+        country=str(institution.country.name),
     )
     item.type_param = "WORK"
 

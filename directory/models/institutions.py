@@ -1,32 +1,20 @@
-import datetime
-
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.models import ClusterableModel
 
 from directory.choices import InstitutionKind, Visibility
+from directory.models.freshness import FreshnessQuerySet, StaleMixin
 
 MAX_QUERY_TERMS = 6
 
 
-def stale_after_days():
-    return getattr(settings, "DIRECTORY_STALE_AFTER_DAYS", 365)
-
-
-def stale_before():
-    """Records verified before this date (or never) are stale; computed per
-    call so that a long-running server does not keep an old date."""
-    from django.utils import timezone
-
-    return timezone.localdate() - datetime.timedelta(days=stale_after_days())
-
-
-class InstitutionQuerySet(models.QuerySet):
+class InstitutionQuerySet(FreshnessQuerySet):
     def search(self, query, viewer_is_member):
         """Every word must match the name, Polish name, acronym, city, or the
         name of a contact person the viewer may see (see directory.search)."""
@@ -37,22 +25,32 @@ class InstitutionQuerySet(models.QuerySet):
         return self
 
     def with_focal_point(self, viewer_is_member):
-        return self.filter(**{"focal_members" if viewer_is_member else "focal_public": True})
+        return self.filter(focal_point_condition(viewer_is_member))
 
     def with_hotline(self, viewer_is_member):
-        from directory.visibility import visible_values
+        return self.filter(hotline_condition(viewer_is_member))
 
-        return self.exclude(hotline="").filter(
-            hotline_visibility__in=visible_values(viewer_is_member)
+    def totals(self, viewer_is_member):
+        """How many institutions, and how many have a hotline and a focal point
+        this viewer may see: one query for the home page's directory panel."""
+        return self.aggregate(
+            institutions=Count("pk"),
+            hotlines=Count("pk", filter=hotline_condition(viewer_is_member)),
+            focal_points=Count("pk", filter=focal_point_condition(viewer_is_member)),
         )
 
-    def stale(self):
-        return self.filter(
-            Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_before())
-        )
+
+def focal_point_condition(viewer_is_member):
+    return Q(**{"focal_members" if viewer_is_member else "focal_public": True})
 
 
-class Institution(ClusterableModel):
+def hotline_condition(viewer_is_member):
+    from directory.visibility import visible_values
+
+    return ~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member))
+
+
+class Institution(StaleMixin, ClusterableModel):
     """A public body, NGO or international partner, in a hierarchy of any depth
     (e.g. Border Guard headquarters → regional unit → field office)."""
 
@@ -69,9 +67,7 @@ class Institution(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="children",
     )
-    country = models.CharField(
-        _("country"), max_length=2, default="PL", help_text=_("ISO 3166 code")
-    )
+    country = CountryField(_("country"), default="PL")
     region = models.CharField(
         _("region"),
         max_length=100,
@@ -174,10 +170,6 @@ class Institution(ClusterableModel):
         if translation.get_language() == "pl" and self.name_pl:
             return self.name_pl
         return self.name
-
-    @property
-    def is_stale(self):
-        return self.last_verified_at is None or self.last_verified_at < stale_before()
 
     def public_channels(self, viewer_is_member):
         """The contact channels this viewer may see; members-only ones are

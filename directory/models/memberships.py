@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from directory.choices import MembershipStatus
 
 
+class MembershipQuerySet(models.QuerySet):
+    def requested(self):
+        """Requests waiting for a moderator's decision."""
+        return self.filter(status=MembershipStatus.REQUESTED)
+
+
 class Membership(models.Model):
     """A user's membership of an institution: requested, then approved
     (automatically by email domain, or by a moderator) or rejected."""
@@ -45,6 +51,8 @@ class Membership(models.Model):
         related_name="+",
     )
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -57,3 +65,15 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.institution} ({self.get_status_display()})"
+
+    @property
+    def is_requested(self):
+        return self.status == MembershipStatus.REQUESTED
+
+    @property
+    def is_approved(self):
+        return self.status == MembershipStatus.APPROVED
+
+    @property
+    def is_rejected(self):
+        return self.status == MembershipStatus.REJECTED

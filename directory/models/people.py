@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from directory.choices import Visibility
+from directory.models.freshness import FreshnessQuerySet, StaleMixin
 
 
-class ContactPersonQuerySet(models.QuerySet):
+class ContactPersonQuerySet(FreshnessQuerySet):
     def visible(self, viewer_is_member):
         """Active people whose visibility this viewer may see — the one rule
         behind the list, the institution page, vCards, CSV and HSDS."""
@@ -20,7 +21,7 @@ class ContactPersonQuerySet(models.QuerySet):
         return self.visible(is_member(user))
 
 
-class ContactPerson(models.Model):
+class ContactPerson(StaleMixin, models.Model):
     """A named officer or staff member. People change jobs: deactivate, never delete."""
 
     institution = ParentalKey(
@@ -84,13 +85,11 @@ class ContactPerson(models.Model):
     def get_absolute_url(self):
         return reverse("directory:contact", kwargs={"pk": self.pk})
 
+    @property
+    def is_members_only(self):
+        return self.visibility == Visibility.MEMBERS
+
     def delete(self, *args, **kwargs):
         """People are deactivated, never silently deleted."""
         self.is_active = False
         self.save()
-
-    @property
-    def is_stale(self):
-        from directory.models.institutions import stale_before
-
-        return self.last_verified_at is None or self.last_verified_at < stale_before()

@@ -3,6 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OutdatedReportQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(resolved=False)
+
+
 class OutdatedReport(models.Model):
     """A member's note that an institution's entry is out of date, for moderators."""
 
@@ -22,6 +27,8 @@ class OutdatedReport(models.Model):
     message = models.TextField(_("what is out of date"), max_length=2000)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     resolved = models.BooleanField(_("resolved"), default=False)
+
+    objects = OutdatedReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outdated information report")

@@ -239,8 +239,7 @@ def portal_address():
 
 def _location(event):
     parts = [event.venue_name, event.venue_address, event.venue_city]
-    if event.venue_country and event.venue_country != "PL":
-        parts.append(event.venue_country)
+    parts.append(event.foreign_country_name)
     place = ", ".join(p for p in parts if p)
     if event.is_online:
         online = _("Online")

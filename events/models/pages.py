@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -95,9 +96,7 @@ class EventPage(RoutablePageMixin, BasePage):
     venue_region = models.CharField(
         _("region"), max_length=100, blank=True, help_text=_("The voivodship in Poland.")
     )
-    venue_country = models.CharField(
-        _("country"), max_length=2, default="PL", blank=True, help_text=_("ISO 3166 code")
-    )
+    venue_country = CountryField(_("country"), default="PL", blank=True)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -340,6 +339,16 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 
+    @property
+    def is_scheduled(self):
+        """Neither cancelled nor postponed."""
+        return self.status == EventStatus.SCHEDULED
+
+    @property
+    def is_restricted(self):
+        """For members only or by invitation only."""
+        return self.audience != Audience.PUBLIC
+
     # --- registration ----------------------------------------------------------
 
     @cached_property
@@ -401,6 +410,14 @@ class EventPage(RoutablePageMixin, BasePage):
         parts = [p for p in [self.venue_name, self.venue_city] if p]
         return ", ".join(parts)
 
+    @property
+    def foreign_country_name(self):
+        """The venue's country, named, when it is not Poland; most events
+        are in Poland and do not repeat it."""
+        if self.venue_country and self.venue_country != "PL":
+            return self.venue_country.name
+        return ""
+
     def json_ld(self, request=None):
         status_map = {
             EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -432,7 +449,7 @@ class EventPage(RoutablePageMixin, BasePage):
                     "streetAddress": self.venue_address,
                     "addressLocality": self.venue_city,
                     "addressRegion": self.venue_region,
-                    "addressCountry": self.venue_country,
+                    "addressCountry": self.venue_country.code,
                 },
             }
             if self.latitude is not None and self.longitude is not None:

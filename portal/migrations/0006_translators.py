@@ -2,7 +2,9 @@
 
 from django.db import migrations
 
-TRANSLATORS = ["Editors", "Moderators"]
+from portal import roles
+
+TRANSLATORS = [roles.EDITORS, roles.MODERATORS]
 
 
 def grant(apps, schema_editor):

@@ -1,11 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import sections
 from portal.blocks import BaseStreamBlock
 
 
@@ -77,18 +77,8 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_sections(self, request):
-        """Sections contributed by the apps (events, materials, directory…).
-
-        Each `portal_home_sections` hook returns a dict with a `template` and its
-        context, or None when it has nothing to show, so an app that is absent or
-        empty renders nothing and leaves no broken link.
-        """
-        sections = []
-        for build_section in hooks.get_hooks("portal_home_sections"):
-            section = build_section(request, self)
-            if section:
-                sections.append(section)
-        return sections
+        """Sections contributed by the apps (events, materials, directory…)."""
+        return sections.collect("portal_home_sections", request, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

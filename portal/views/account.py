@@ -4,19 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from wagtail import hooks
 
+from portal import sections
 from portal.forms import ProfileForm
 
 
 def account_sections(request):
     """Panels other apps add to My account (my institution, my events, my feed)."""
-    sections = []
-    for build_section in hooks.get_hooks("portal_account_sections"):
-        section = build_section(request)
-        if section:
-            sections.append(section)
-    return sections
+    return sections.collect("portal_account_sections", request)
 
 
 @login_required

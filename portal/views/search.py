@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from portal import search_query
+from portal import search_query, sections
 from portal.visibility import visible_pages
 
 RESULTS_PER_PAGE = 10
@@ -15,7 +15,7 @@ def search(request):
     query = search_query.clean(request.GET.get("q", ""))
     error = None
     results_page = None
-    sections = []
+    search_sections = []
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Your search is too long; use at most %(max)d characters.") % {
             "max": MAX_QUERY_LENGTH
@@ -32,10 +32,7 @@ def search(request):
         # on the first page of results only:
         # `fn(request, query) -> {"template": ..., ...} or None`.
         if request.GET.get("page", "1") == "1":
-            for build_section in hooks.get_hooks("portal_search_sections"):
-                section = build_section(request, query)
-                if section:
-                    sections.append(section)
+            search_sections = sections.collect("portal_search_sections", request, query)
         results = pages.specific().search(search_query.parse(query))
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
@@ -47,6 +44,11 @@ def search(request):
     return render(
         request,
         "portal/search.html",
-        {"search_query": query, "results": results_page, "sections": sections, "error": error},
+        {
+            "search_query": query,
+            "results": results_page,
+            "sections": search_sections,
+            "error": error,
+        },
         status=status,
     )

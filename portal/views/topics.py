@@ -1,8 +1,8 @@
 from django.http import Http404
 from django.shortcuts import render
-from wagtail import hooks
 from wagtail.models import Locale
 
+from portal import sections
 from portal.models import Topic
 
 
@@ -12,12 +12,11 @@ def topic_detail(request, slug):
     topic = topics.filter(locale=Locale.get_active()).first() or topics.first()
     if topic is None:
         raise Http404
-    sections = []
-    for build_section in hooks.get_hooks("portal_topic_sections"):
-        section = build_section(request, topic)
-        if section:
-            sections.append(section)
-    return render(request, "portal/topic_detail.html", {"topic": topic, "topic_sections": sections})
+    context = {
+        "topic": topic,
+        "topic_sections": sections.collect("portal_topic_sections", request, topic),
+    }
+    return render(request, "portal/topic_detail.html", context)
 
 
 def topic_index(request):

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,7 +20,6 @@ from wagtail.search import index
 
 from portal.models.pages import BasePage
 from resources.blocks import StudyVisitStreamBlock
-from resources.choices import COUNTRIES, country_name
 from resources.forms import LocalisedTopicsPageForm
 from resources.permissions import ModeratedPageMixin
 
@@ -66,7 +66,7 @@ class StudyVisitIndexPage(ModeratedPageMixin, BasePage):
 
 
 class StudyVisitPage(ModeratedPageMixin, BasePage):
-    host_country = models.CharField(_("host country"), max_length=2, choices=COUNTRIES)
+    host_country = CountryField(_("host country"))
     host_institutions = ParentalManyToManyField(
         "directory.Institution",
         verbose_name=_("host institutions"),
@@ -138,7 +138,7 @@ class StudyVisitPage(ModeratedPageMixin, BasePage):
 
     @property
     def host_country_name(self):
-        return country_name(self.host_country)
+        return self.host_country.name
 
     def get_context(self, request, *args, **kwargs):
         from resources.queries import study_visit_detail_context

@@ -8,6 +8,7 @@ runs a fixed number of queries whatever the number of attempts.
 from django.db.models import Count, Q
 
 from resources.models import ScenarioAttempt, ScenarioChoiceEvent, ScenarioPage
+from resources.scenarios.blocks import ChoiceRating
 
 
 def overview():
@@ -66,7 +67,7 @@ def detail(page, poor_limit=5):
             players = per_choice.get((step.key, choice["id"]), 0)
             row = {**choice, "players": players, "share": _share(players, reached)}
             choices.append(row)
-            if choice["rating"] == "poor" and players:
+            if choice["rating"] == ChoiceRating.POOR and players:
                 poor.append({"step": step, **row})
         steps.append(
             {

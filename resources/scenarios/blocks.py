@@ -13,6 +13,14 @@ class ChoiceRating(models.TextChoices):
     ACCEPTABLE = "acceptable", _("Acceptable")
     POOR = "poor", _("Poor")
 
+    @classmethod
+    def verdict(cls, rating):
+        """How a player is told the rating of the choice they made."""
+        return {
+            cls.GOOD: _("Good way to act"),
+            cls.POOR: _("Poor way to act"),
+        }.get(rating, _("Acceptable, could be better"))
+
 
 class ScenarioChoiceBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=200, label=_("What the officer does"))

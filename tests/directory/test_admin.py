@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from directory.models import ContactPerson
+from directory.models import ContactPerson, OutdatedReport
 from tests import downloads
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 
@@ -143,9 +143,13 @@ def test_dashboard_shows_pending_requests_to_moderators(client, moderator):
     from tests.factories import UserFactory
 
     services.request_membership(UserFactory(), InstitutionFactory())
+    institution = InstitutionFactory()
+    OutdatedReport.objects.create(institution=institution, message="New phone number")
+    OutdatedReport.objects.create(institution=institution, message="Old news", resolved=True)
     client.force_login(moderator)
     body = client.get("/admin/").content.decode()
     assert "1 membership request waiting" in body
+    assert "1 outdated entry reported" in body
     assert "/admin/directory_membership/?status=requested" in body
     queue = client.get("/admin/directory_membership/?status=requested")
     assert queue.status_code == 200

@@ -1,9 +1,15 @@
+import re
+
 import pytest
 from django.core import mail
 
-from directory.choices import Visibility
+from directory.choices import MembershipStatus, Visibility
 from directory.models import OutdatedReport
-from tests.directory.factories import ContactPersonFactory, InstitutionFactory
+from tests.directory.factories import (
+    ContactPersonFactory,
+    InstitutionFactory,
+    MembershipFactory,
+)
 from tests.factories import TopicFactory
 
 
@@ -70,6 +76,19 @@ def test_home_section_counts_only_visible_focal_points(client, hierarchy):
     assert "0 with a focal point" in client.get("/").content.decode()
 
 
+def test_home_section_hotline_count_matches_the_hotline_filter(client, hierarchy, approved_member):
+    top, middle, _bottom, _topic = hierarchy
+    top.hotline, top.hotline_visibility = "+48 800 100 100", Visibility.PUBLIC
+    top.save()
+    middle.hotline, middle.hotline_visibility = "+48 800 200 200", Visibility.MEMBERS
+    middle.save()
+    assert "1 24/7 hotline" in client.get("/").content.decode()
+    assert client.get("/directory/?hotline=on").context["result_count"] == 1
+    client.force_login(approved_member)
+    assert "2 24/7 hotlines" in client.get("/").content.decode()
+    assert client.get("/directory/?hotline=on").context["result_count"] == 2
+
+
 def test_topic_page_lists_competent_institutions(client, hierarchy):
     body = client.get("/topics/labour-exploitation/").content.decode()
     assert "Competent institutions" in body
@@ -82,3 +101,25 @@ def test_account_section_without_membership(client, hierarchy, user):
     body = client.get("/account/").content.decode()
     assert "My institution" in body
     assert "/directory/membership/" in body
+
+
+def test_account_section_shows_each_membership_status(client, hierarchy, user):
+    top, middle, bottom, _topic = hierarchy
+    MembershipFactory(user=user, institution=top, status=MembershipStatus.APPROVED)
+    MembershipFactory(user=user, institution=middle, status=MembershipStatus.REQUESTED)
+    MembershipFactory(user=user, institution=bottom, status=MembershipStatus.REJECTED)
+    client.force_login(user)
+    body = client.get("/account/").content.decode()
+    assert re.search(r'badge badge--ok">\s*Approved', body)
+    assert re.search(r'badge badge--warn">\s*Requested', body)
+    assert re.search(r'badge badge--danger">\s*Rejected', body)
+    assert body.count("requested ") == 1
+
+
+def test_country_is_named_in_the_visitors_language(client, home_page):
+    InstitutionFactory(name="Sofia Commission", slug="sofia-commission", country="BG")
+    assert "Bulgaria" in client.get("/directory/sofia-commission/").content.decode()
+    polish = client.get("/pl/directory/sofia-commission/").content.decode()
+    assert "Bułgaria" in polish
+    listing = client.get("/pl/directory/?country=BG").content.decode()
+    assert "Bułgaria" in listing

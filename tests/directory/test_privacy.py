@@ -4,8 +4,10 @@ door; members and moderators see it."""
 import pytest
 
 from directory.choices import Visibility
+from portal.roles import MEMBERS, STAFF_ROLES
 from tests import downloads
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
+from tests.factories import UserFactory
 
 SECRETS = [
     "Sylvia Secretive",
@@ -157,3 +159,16 @@ def test_report_form_is_for_members_only(viewers, directory_data):
         assert viewers[viewer].post(url, {"message": "Old"}).status_code == 404
         page = viewers[viewer].get("/directory/privacy-test-office/").content.decode()
         assert "Report outdated information" not in page
+
+
+@pytest.mark.parametrize("role", STAFF_ROLES)
+def test_staff_roles_see_members_only_contacts_without_a_membership(client, directory_data, role):
+    client.force_login(UserFactory(email=f"{role.lower()}.staff@example.org", groups=[role]))
+    detail = client.get(f"/directory/{directory_data['institution'].slug}/").content.decode()
+    assert "sylvia.secret@people.example.org" in detail
+
+
+def test_a_member_without_a_staff_role_needs_an_approved_membership(client, directory_data):
+    client.force_login(UserFactory(email="lonely.member@example.org", groups=[MEMBERS]))
+    detail = client.get(f"/directory/{directory_data['institution'].slug}/").content.decode()
+    assert "sylvia.secret@people.example.org" not in detail

@@ -145,6 +145,7 @@ def test_event_in_sofia_is_shown_in_sofia_time(client, events_index):
     )
     response = client.get(event.url)
     assert "09:00–17:00 (Sofia time)" in response.content.decode()
+    assert "(Bulgaria)" in response.content.decode()
     assert json_ld(response)["startDate"].startswith(f"{day.isoformat()}T09:00:00+0")
 
 
@@ -488,3 +489,39 @@ def test_topic_page_lists_events(client, event):
     event.topics.add(topic)
     event.save()
     assert event.title.encode() in client.get("/topics/identification/").content
+
+
+def test_registration_page_says_what_the_form_would_say(client, event):
+    """The page and the form ask the same rule: a full event without a waiting
+    list shows no form, and one whose registration closed says so even to a
+    visitor who would also need a membership."""
+    event.capacity = 1
+    event.waiting_list_enabled = False
+    event.save()
+    client.post(event.url + "register/", valid_form_data(email="first@example.org"))
+    full = client.get(event.url + "register/").content.decode()
+    assert "registration-form" not in full
+    assert "Full." in full
+    assert client.post(event.url + "register/", valid_form_data()).status_code == 400
+
+    event.audience = Audience.MEMBERS
+    event.registration_closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    event.save()
+    closed = client.get(event.url + "register/").content.decode()
+    assert "Registration closed." in closed
+    assert "Log in to register" not in closed
+
+
+def test_postponed_members_only_event_is_flagged_in_list_and_page(client, events_index, event):
+    event.status = EventStatus.POSTPONED
+    event.audience = Audience.MEMBERS
+    event.save()
+    card = client.get(events_index.url).content.decode()
+    assert "Postponed" in card and "Members only" in card
+    page = client.get(event.url).content.decode()
+    assert "This event has been postponed." in page and "Members only" in page
+
+
+def test_public_scheduled_event_has_no_warning_badges(client, events_index, event):
+    card = client.get(events_index.url).content.decode()
+    assert "badge--danger" not in card and "badge--warn" not in card

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from wagtail.test.utils import WagtailPageTestCase
 
+from portal.blocks import BaseStreamBlock
 from portal.models import HomePage, StandardPage
+from resources.blocks import StudyVisitStreamBlock
 from resources.models import MaterialIndexPage, MaterialPage, StudyVisitIndexPage, StudyVisitPage
 from tests.resources.factories import StudyVisitPageFactory
 
@@ -97,3 +99,13 @@ def test_study_visit_page_shows_its_facts(client, visits_index):
     ):
         assert text in html
     assert "first_row_is_table_header" not in html
+
+
+def test_report_paragraphs_are_page_paragraphs():
+    """Editors get the same rich-text toolbar in a study-visit report as in
+    any page body, and readers the same markup."""
+    report = StudyVisitStreamBlock().child_blocks["paragraph"]
+    page = BaseStreamBlock().child_blocks["paragraph"]
+    assert report.deconstruct() == page.deconstruct()
+    assert report.features == page.features
+    assert "h3" in report.features and "document-link" in report.features

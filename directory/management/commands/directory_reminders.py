@@ -6,7 +6,7 @@ from django.utils import translation
 
 from directory.choices import MembershipStatus
 from directory.models import ContactPerson, Institution, Membership
-from directory.models.institutions import stale_before
+from directory.models.freshness import stale_condition
 from directory.services import render_mail
 
 
@@ -22,13 +22,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        cutoff = stale_before()
-        stale_condition = Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cutoff)
-        stale_people = ContactPerson.objects.filter(is_active=True).filter(stale_condition)
+        stale_people = ContactPerson.objects.filter(is_active=True).stale()
         members = Membership.objects.filter(status=MembershipStatus.APPROVED).select_related("user")
         institutions = (
             Institution.objects.filter(memberships__status=MembershipStatus.APPROVED)
-            .filter(stale_condition | Q(pk__in=stale_people.values("institution_id")))
+            .filter(stale_condition() | Q(pk__in=stale_people.values("institution_id")))
             .distinct()
             .order_by("name")
             .prefetch_related(

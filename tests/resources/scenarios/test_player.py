@@ -318,3 +318,10 @@ def test_progress_made_before_logging_in_moves_to_the_account(client, scenario, 
     other_device.force_login(member)
     intro = other_device.get(url(scenario)).content.decode()
     assert "Continue where you left off: A quiet room" in intro
+
+
+def test_a_poor_choice_is_called_poor(client, scenario):
+    start(client, scenario)
+    response = client.post(url(scenario, "step/arrival/"), {"choice": "c-shout"})
+    feedback = client.get(response.url).content.decode()
+    assert "Poor way to act" in feedback and "Good way to act" not in feedback
