@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -10,6 +9,7 @@ from modelcluster.models import ClusterableModel
 
 from directory.choices import InstitutionKind, Visibility
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
+from portal.language_variants import in_language
 
 MAX_QUERY_TERMS = 6
 
@@ -167,9 +167,7 @@ class Institution(StaleMixin, ClusterableModel):
 
     @property
     def localized_name(self):
-        if translation.get_language() == "pl" and self.name_pl:
-            return self.name_pl
-        return self.name
+        return in_language(self, "name")
 
     def public_channels(self, viewer_is_member):
         """The contact channels this viewer may see; members-only ones are
@@ -218,9 +216,7 @@ class Institution(StaleMixin, ClusterableModel):
 
     @property
     def localized_description(self):
-        if translation.get_language() == "pl" and self.description_pl:
-            return self.description_pl
-        return self.description
+        return in_language(self, "description")
 
 
 class InstitutionEmailDomain(models.Model):

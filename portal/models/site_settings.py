@@ -1,11 +1,11 @@
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from portal.blocks import NavigationLinkBlock
+from portal.language_variants import in_language
 
 
 @register_setting(icon="cog")
@@ -69,9 +69,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("site settings")
 
     def _localized(self, field):
-        if translation.get_language() == "pl":
-            return getattr(self, f"{field}_pl") or getattr(self, field)
-        return getattr(self, field)
+        return in_language(self, field)
 
     @property
     def localized_organisation_name(self):

@@ -32,6 +32,7 @@ from wagtail.contrib.forms.models import AbstractFormField, FormMixin
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import Locale
 
+from portal.language_variants import in_language
 from portal.models.pages import BasePage
 from resources.surveys.forms import yes_no_labels
 
@@ -176,10 +177,10 @@ class SurveyQuestion(AbstractFormField):
         return list(zip(keys, labels, strict=True))
 
     def label_in(self, language):
-        return (language != "en" and getattr(self, f"label_{language}", "")) or self.label
+        return in_language(self, "label", language)
 
     def help_text_in(self, language):
-        return (language != "en" and getattr(self, f"help_text_{language}", "")) or self.help_text
+        return in_language(self, "help_text", language)
 
 
 class TranslationNotePanel(HelpPanel):
@@ -329,7 +330,7 @@ class SurveyPage(FormMixin, BasePage):
 
     def text_in(self, name, language):
         """A per-language text of the page, English where it is not translated."""
-        return (language != "en" and getattr(self, f"{name}_{language}", "")) or getattr(self, name)
+        return in_language(self, name, language)
 
     def status(self, now=None):
         now = now or timezone.now()
