@@ -49,8 +49,7 @@ test-postgres: messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(MANAGE) makemigrations --check --dry-run
 
 # Production settings under gunicorn against a bare Django view, loaded with wrk

@@ -27,8 +27,6 @@ def my_events(request):
     return sections.account_section(request)
 
 
-
-
 # --- Personal data (export and account deletion) -------------------------------------
 
 

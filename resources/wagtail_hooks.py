@@ -68,8 +68,6 @@ def topic_section(request, topic):
     }
 
 
-
-
 @hooks.register("portal_personal_data")
 def resources_personal_data(user):
     from resources import personal_data

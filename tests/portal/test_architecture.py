@@ -43,9 +43,21 @@ def test_the_project_keeps_its_contract():
 @pytest.mark.parametrize(
     ("importer", "planted", "message"),
     [
-        ("resources/queries.py", "import events.models", "resources is not allowed to import events"),
-        ("events/services.py", "import resources.models", "events is not allowed to import resources"),
-        ("directory/services.py", "import events.models", "directory is not allowed to import events"),
+        (
+            "resources/queries.py",
+            "import events.models",
+            "resources is not allowed to import events",
+        ),
+        (
+            "events/services.py",
+            "import resources.models",
+            "events is not allowed to import resources",
+        ),
+        (
+            "directory/services.py",
+            "import events.models",
+            "directory is not allowed to import events",
+        ),
         ("portal/roles.py", "import directory.models", "portal is not allowed to import directory"),
         ("events/views.py", "import demo.loader", "events is not allowed to import demo"),
     ],
