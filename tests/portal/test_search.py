@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -35,9 +37,9 @@ def test_search_is_paginated(client, home_page):
         )
     first = client.get("/search/", {"q": "referral"}).content.decode()
     assert "23 results" in first
-    assert first.count("<li>\n            <h2>") == 10
+    assert len(re.findall(r"<li>\s*<h2>", first)) == 10
     third = client.get("/search/", {"q": "referral", "page": 3}).content.decode()
-    assert third.count("<li>\n            <h2>") == 3
+    assert len(re.findall(r"<li>\s*<h2>", third)) == 3
     # Out of range or nonsense page numbers land on a real page, never a 500.
     assert client.get("/search/", {"q": "referral", "page": 99}).status_code == 200
     assert client.get("/search/", {"q": "referral", "page": "abc"}).status_code == 200
