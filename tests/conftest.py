@@ -180,5 +180,26 @@ def superuser(db):
     return UserFactory(email="admin.test@example.org", is_superuser=True, is_staff=True)
 
 
+# CI runs the suite twice: all of it on SQLite, then on PostgreSQL only the
+# tests marked `database`, whose outcome can depend on the database engine:
+# row locks and real commits, query counts, searches (Wagtail's and the
+# directory's), JSON and date lookups. Migrations are applied by every run.
+# A module says so with `pytestmark`; a test that counts queries or needs real
+# transactions is marked here, except browser tests and the demo's, which do
+# not depend on the engine and are the slowest.
+DATABASE_FIXTURES = {
+    "django_assert_num_queries",
+    "django_assert_max_num_queries",
+    "transactional_db",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(item.fixturenames)
+        if fixtures & DATABASE_FIXTURES and not fixtures & {"demo", "live_server"}:
+            item.add_marker(pytest.mark.database)
+
+
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"

@@ -6,6 +6,8 @@ import pytest
 from directory.choices import Visibility
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 
+pytestmark = pytest.mark.database
+
 SECRETS = [
     "Sylvia Secretive",
     "sylvia.secret@people.example.org",

@@ -16,7 +16,7 @@ from events.models import EventQuestion, InvitationCode, Registration, Registrat
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def admin_url(name, *args):

@@ -22,7 +22,7 @@ from tests.resources.surveys import (
     valid_answers,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture
