@@ -101,7 +101,8 @@ class DemoCopy:
             self.copy.backup(connection.connection)
         else:
             _put_back(self.copy)
-        shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
+        if self.media_root.exists():
+            shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
         _forget_cached_rows()
 
     def _seed_and_keep(self):
