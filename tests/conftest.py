@@ -82,11 +82,11 @@ class DemoCopy:
     and kept aside, so that a test needing it gets a copy in milliseconds
     instead of seeding it again (the slowest thing the suite does).
 
-    On SQLite the copy is the whole database file, taken and put back with
-    SQLite's backup API; on other databases it is the serialized rows, put
-    back like `migrated_db` puts back the migrations' data. The images the
-    demo draws are kept in a folder of their own and copied into each test's
-    MEDIA_ROOT.
+    The copy is the whole SQLite database, taken and put back with SQLite's
+    backup API; the images the demo draws are kept in a folder of their own
+    and copied into each test's MEDIA_ROOT. On other databases the demo is
+    seeded for each test: its serialized rows do not go back cleanly (loading
+    them re-creates content types), and CI runs the demo's tests on SQLite.
     """
 
     def __init__(self, media_root):
@@ -94,26 +94,20 @@ class DemoCopy:
         self.copy = None
 
     def restore(self, media_root):
-        if self.copy is None:
-            self._seed_and_keep()
-        elif connection.vendor == "sqlite":
-            connection.ensure_connection()
-            self.copy.backup(connection.connection)
-        else:
-            _put_back(self.copy)
-        if self.media_root.exists():
-            shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
-        _forget_cached_rows()
-
-    def _seed_and_keep(self):
-        with override_settings(MEDIA_ROOT=self.media_root):
+        if connection.vendor != "sqlite":
             call_command("seed_demo", verbosity=0)
-        if connection.vendor == "sqlite":
-            connection.ensure_connection()
+            return
+        connection.ensure_connection()
+        if self.copy is None:
+            with override_settings(MEDIA_ROOT=self.media_root):
+                call_command("seed_demo", verbosity=0)
             self.copy = sqlite3.connect(":memory:")
             connection.connection.backup(self.copy)
         else:
-            self.copy = connection.creation.serialize_db_to_string()
+            self.copy.backup(connection.connection)
+        if self.media_root.exists():
+            shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
+        _forget_cached_rows()
 
 
 @pytest.fixture(scope="session")
