@@ -42,11 +42,15 @@ run: migrate
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Tests run in TEST_WORKERS processes (pytest-xdist), each with its own test
+# database and its own copy of the demo; TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= 2
+
 test: messages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-postgres: messages
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/python -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure

@@ -1,7 +1,15 @@
 import shutil
+import sqlite3
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -37,38 +45,83 @@ def migrated_data(django_db_setup, django_db_blocker):
     one to ask for it sees the database as migrated: every transactional test
     must use `migrated_db`.
     """
-    from django.db import connection
-
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
+
+
+def _put_back(serialized):
+    """Replace every row with the serialized ones (which keep their keys)."""
+    # The previous flush re-created content types and permissions with new
+    # keys; clear them so the captured rows go back with their own.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(serialized)
+    # Rows came back with their own keys: move PostgreSQL's sequences past them.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def _forget_cached_rows():
+    """Content type ids and cached site roots may come from a previous test."""
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 @pytest.fixture
 def migrated_db(transactional_db, migrated_data):
     """A transactional database that starts with the migrations' data."""
-    from django.core.management import call_command
-    from django.db import connection
-
     if not Page.objects.filter(depth=1).exists():
-        # The previous flush re-created content types and permissions with new
-        # keys; clear them so the captured rows go back with their own.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(migrated_data)
-        # Rows came back with their own keys: move PostgreSQL's sequences past them.
-        from django.apps import apps
-        from django.core.management.color import no_style
+        _put_back(migrated_data)
+    _forget_cached_rows()
 
-        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-        if statements:
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
-    # Content type ids and cached site roots may come from a previous test.
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import cache
 
-    ContentType.objects.clear_cache()
-    cache.clear()
+class DemoCopy:
+    """The demo site, seeded once per test session (once per xdist worker)
+    and kept aside, so that a test needing it gets a copy in milliseconds
+    instead of seeding it again (the slowest thing the suite does).
+
+    The copy is the whole SQLite database, taken and put back with SQLite's
+    backup API; the images the demo draws are kept in a folder of their own
+    and copied into each test's MEDIA_ROOT. On other databases the demo is
+    seeded for each test: its serialized rows do not go back cleanly (loading
+    them re-creates content types), and CI runs the demo's tests on SQLite.
+    """
+
+    def __init__(self, media_root):
+        self.media_root = media_root
+        self.copy = None
+
+    def restore(self, media_root):
+        if connection.vendor != "sqlite":
+            call_command("seed_demo", verbosity=0)
+            return
+        connection.ensure_connection()
+        if self.copy is None:
+            with override_settings(MEDIA_ROOT=self.media_root):
+                call_command("seed_demo", verbosity=0)
+            self.copy = sqlite3.connect(":memory:")
+            connection.connection.backup(self.copy)
+        else:
+            self.copy.backup(connection.connection)
+        if self.media_root.exists():
+            shutil.copytree(self.media_root, media_root, dirs_exist_ok=True)
+        _forget_cached_rows()
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory):
+    return DemoCopy(tmp_path_factory.mktemp("demo") / "media")
+
+
+@pytest.fixture
+def demo(migrated_db, demo_copy, settings):
+    """A transactional database holding the demo site, as `seed_demo` leaves
+    it; the test may change it (the next test gets a fresh copy). Seeding is
+    done once per session, so a test asks for this instead of calling
+    seed_demo, unless seeding itself is what it checks."""
+    demo_copy.restore(settings.MEDIA_ROOT)
 
 
 @pytest.fixture
@@ -120,6 +173,27 @@ def organiser(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(email="admin.test@example.org", is_superuser=True, is_staff=True)
+
+
+# CI runs the suite twice: all of it on SQLite, then on PostgreSQL only the
+# tests marked `database`, whose outcome can depend on the database engine:
+# row locks and real commits, query counts, searches (Wagtail's and the
+# directory's), JSON and date lookups. Migrations are applied by every run.
+# A module says so with `pytestmark`; a test that counts queries or needs real
+# transactions is marked here, except browser tests and the demo's, which do
+# not depend on the engine and are the slowest.
+DATABASE_FIXTURES = {
+    "django_assert_num_queries",
+    "django_assert_max_num_queries",
+    "transactional_db",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(item.fixturenames)
+        if fixtures & DATABASE_FIXTURES and not fixtures & {"demo", "live_server"}:
+            item.add_marker(pytest.mark.database)
 
 
 def pytest_report_header(config):

@@ -45,8 +45,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_a_realistic_directory_idempotently(client):
-    call_command("seed_demo", verbosity=0)
+def test_seed_demo_builds_a_realistic_directory_idempotently(client, demo):
     first = snapshot()
     call_command("seed_demo", verbosity=0)
     assert snapshot() == first

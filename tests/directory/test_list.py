@@ -7,6 +7,8 @@ from directory.choices import InstitutionKind, Visibility
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import TopicFactory
 
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture
 def sample(home_page):

@@ -12,6 +12,8 @@ from portal.models import User
 from tests.directory.factories import EmailDomainFactory, InstitutionFactory
 from tests.factories import UserFactory
 
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture
 def border_guard(db):

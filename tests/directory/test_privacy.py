@@ -9,6 +9,8 @@ from tests import downloads
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import UserFactory
 
+pytestmark = pytest.mark.database
+
 SECRETS = [
     "Sylvia Secretive",
     "sylvia.secret@people.example.org",

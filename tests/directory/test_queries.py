@@ -9,6 +9,8 @@ from directory import search
 from directory.choices import Visibility
 from directory.models import ContactPerson, Institution
 
+pytestmark = pytest.mark.database
+
 
 def build(start, count):
     parent, _created = Institution.objects.get_or_create(

@@ -6,7 +6,7 @@ import pytest
 from tests.directory.factories import InstitutionFactory
 from tests.directory.test_privacy import directory_data  # noqa: F401 - a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def directory_section(response):

@@ -107,7 +107,7 @@ def format_violations(violations):
 
 
 @pytest.fixture
-def demo_site(migrated_db):
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
+def demo_site(demo):
+    """The demo site behind the live server: a fresh copy of the one seeded
+    once per session (see `demo` in tests/conftest.py), so a test may register,
+    sign up or publish without the next one seeing it."""

@@ -22,8 +22,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_events_are_complete_and_idempotent():
-    call_command("seed_demo", verbosity=0)
+def test_seed_demo_events_are_complete_and_idempotent(demo):
     first = snapshot()
     call_command("seed_demo", verbosity=0)
     assert snapshot() == first

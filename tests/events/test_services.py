@@ -12,7 +12,7 @@ from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def register_many(event, count, start=1):

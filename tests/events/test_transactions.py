@@ -15,6 +15,8 @@ from tests.events.conftest import person
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import HomePageFactory
 
+pytestmark = pytest.mark.database
+
 
 @pytest.fixture
 def tx_event(migrated_db):

@@ -13,7 +13,7 @@ from tests.events.conftest import person, valid_form_data
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
 from tests.factories import TopicFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def json_ld(response):

@@ -20,7 +20,7 @@ from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.resources.scenarios.factories import ScenarioIndexPageFactory, make_scenario
 from tests.resources.surveys.factories import COUNTRY, SurveyIndexPageFactory, make_survey
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPTOTPSECRET"
 RECOVERY_SEED = "recovery-seed-do-not-export"

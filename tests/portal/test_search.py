@@ -5,6 +5,8 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import StandardPageFactory
 
+pytestmark = pytest.mark.database
+
 
 @pytest.mark.django_db
 def test_search_finds_pages(client, home_page):

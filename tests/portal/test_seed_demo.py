@@ -19,11 +19,10 @@ def snapshot():
     }
 
 
-# One test seeds the demo (it is the slowest fixture there is) and checks
-# everything a newcomer meets first.
+# Starts from the demo seeded once for the session (the slowest fixture there
+# is), seeds it again and checks everything a newcomer meets first.
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_gives_a_working_site(capsys):
-    call_command("seed_demo", verbosity=0)
+def test_seed_demo_is_idempotent_and_gives_a_working_site(capsys, demo):
     first = snapshot()
     call_command("seed_demo", verbosity=0)
     assert snapshot() == first

@@ -17,7 +17,7 @@ from tests.resources.factories import (
     attach_file,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture

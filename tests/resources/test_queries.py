@@ -10,7 +10,7 @@ from tests.factories import TopicFactory
 from tests.resources.bulk import bulk_child_pages
 from tests.resources.factories import DocumentFactory, InstitutionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 from events import services
 from tests.events.conftest import person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def test_qr_code_leads_organiser_to_one_tap_check_in(client, event, organiser):

@@ -11,7 +11,7 @@ from tests.events.admin.conftest import admin_url
 from tests.events.conftest import person
 from tests.events.factories import InstitutionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def upload(content, name="list.csv"):

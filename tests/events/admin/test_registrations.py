@@ -18,7 +18,7 @@ from tests.events.admin.conftest import admin_url
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.mark.parametrize("who", ["anonymous", "user", "member", "editor"])

@@ -9,7 +9,7 @@ from events.models import Registration
 from tests.events.admin.conftest import admin_url
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def test_attendance_report(client, events_index, organiser):

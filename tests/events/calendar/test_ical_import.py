@@ -13,7 +13,7 @@ from events.calendar import services as calendar_services
 from events.calendar.ical import CalendarParseError
 from events.models import ExternalCalendarSource, ExternalEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 UTC = datetime.UTC
 START = datetime.datetime(2030, 4, 10, 9, 0, tzinfo=UTC)

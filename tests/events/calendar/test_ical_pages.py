@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from events.models import ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import add_session, future, make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 def count_queries(client, url):

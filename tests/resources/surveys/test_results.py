@@ -25,7 +25,7 @@ from tests.resources.surveys.factories import (
     valid_answers,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
 
 @pytest.fixture
