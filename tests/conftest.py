@@ -1,7 +1,13 @@
 import shutil
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -37,8 +43,6 @@ def migrated_data(django_db_setup, django_db_blocker):
     one to ask for it sees the database as migrated: every transactional test
     must use `migrated_db`.
     """
-    from django.db import connection
-
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
 
@@ -46,27 +50,18 @@ def migrated_data(django_db_setup, django_db_blocker):
 @pytest.fixture
 def migrated_db(transactional_db, migrated_data):
     """A transactional database that starts with the migrations' data."""
-    from django.core.management import call_command
-    from django.db import connection
-
     if not Page.objects.filter(depth=1).exists():
         # The previous flush re-created content types and permissions with new
         # keys; clear them so the captured rows go back with their own.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated_data)
         # Rows came back with their own keys: move PostgreSQL's sequences past them.
-        from django.apps import apps
-        from django.core.management.color import no_style
-
         statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
         if statements:
             with connection.cursor() as cursor:
                 for statement in statements:
                     cursor.execute(statement)
     # Content type ids and cached site roots may come from a previous test.
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import cache
-
     ContentType.objects.clear_cache()
     cache.clear()
 
