@@ -102,8 +102,6 @@ class Command(BaseCommand):
     # --- under production settings ------------------------------------------------
 
     def run(self, *, scale, duration, rounds, **options):
-        # Imported here: they need the production settings this process runs with.
-
         say = self.stderr.write
         say(f"Database: {connection.vendor}; cache: {settings.CACHES['default']['BACKEND']}")
         call_command("migrate", interactive=False, verbosity=0)
