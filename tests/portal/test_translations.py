@@ -1,6 +1,7 @@
 """The Polish catalogue is complete: nothing untranslated, nothing fuzzy, and no
 string in the code that the catalogue lacks."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,7 @@ def test_catalogue_covers_every_string_in_the_code(tmp_path):
         text=True,
         env={
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-            "PATH": __import__("os").environ["PATH"],
+            "PATH": os.environ["PATH"],
         },
     )
     assert result.returncode == 0, result.stderr
