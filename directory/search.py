@@ -11,6 +11,10 @@ import unicodedata
 
 from django.db.models import Q
 
+# The module, not its names: the institution queryset imports this module in turn.
+from directory import models as directory_models
+from directory.visibility import visible_values
+
 EXTRA_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ı": "i"})
 
 
@@ -28,10 +32,7 @@ def own_text(institution):
 
 def refresh(institution_ids=None):
     """Rebuild the search texts and focal-point flags of some (or all) institutions."""
-    from directory.models import ContactPerson, Institution
-    from directory.visibility import visible_values
-
-    queryset = Institution.objects.all()
+    queryset = directory_models.Institution.objects.all()
     if institution_ids is not None:
         queryset = queryset.filter(pk__in=list(institution_ids))
     batch_size = 1000
@@ -39,13 +40,13 @@ def refresh(institution_ids=None):
     for start in range(0, len(pks), batch_size):
         chunk = pks[start : start + batch_size]
         institutions = list(
-            Institution.objects.filter(pk__in=chunk).only(
+            directory_models.Institution.objects.filter(pk__in=chunk).only(
                 "pk", "name", "name_pl", "short_name", "city"
             )
         )
         people = {pk: {"public": [], "members": [], "focal": set()} for pk in chunk}
         rows = (
-            ContactPerson.objects.visible(True)
+            directory_models.ContactPerson.objects.visible(True)
             .filter(institution_id__in=chunk)
             .values_list("institution_id", "name", "visibility", "is_focal_point")
         )
@@ -66,7 +67,7 @@ def refresh(institution_ids=None):
             institution.search_members = " | ".join([own, normalize(" ".join(entry["members"]))])
             institution.focal_public = "public" in entry["focal"]
             institution.focal_members = "members" in entry["focal"]
-        Institution.objects.bulk_update(
+        directory_models.Institution.objects.bulk_update(
             institutions,
             ["search_public", "search_members", "focal_public", "focal_members"],
             batch_size=500,

@@ -2,11 +2,13 @@ from allauth.account.signals import email_confirmed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from directory import cache, search
+from directory.models import ContactPerson, Institution
+from directory.services import apply_domain_membership
+
 
 @receiver(email_confirmed, dispatch_uid="directory_domain_membership")
 def grant_membership_by_domain(request, email_address, **kwargs):
-    from directory.services import apply_domain_membership
-
     apply_domain_membership(email_address.user)
 
 
@@ -14,7 +16,6 @@ def grant_membership_by_domain(request, email_address, **kwargs):
 def refresh_institution_search(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from directory import cache, search
 
     search.refresh([instance.pk])
     cache.bump()
@@ -25,8 +26,6 @@ def refresh_institution_search(sender, instance, raw=False, **kwargs):
 def refresh_person_search(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from directory import cache, search
-    from directory.models import Institution
 
     if Institution.objects.filter(pk=instance.institution_id).exists():
         search.refresh([instance.institution_id])
@@ -36,9 +35,6 @@ def refresh_person_search(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender="directory.Institution", dispatch_uid="directory_institution_deleted")
 @receiver(m2m_changed, dispatch_uid="directory_links_changed")
 def directory_changed(sender, **kwargs):
-    from directory import cache
-    from directory.models import ContactPerson, Institution
-
     if (
         sender is Institution
         or getattr(sender, "_meta", None)

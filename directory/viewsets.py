@@ -1,4 +1,5 @@
 import django_filters
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -268,8 +269,6 @@ class MembershipViewSet(ModelViewSet):
         return Membership.objects.select_related("user", "institution")
 
     def get_urlpatterns(self):
-        from django.urls import path
-
         return super().get_urlpatterns() + [
             path("decide/<int:pk>/", admin_views.decide_membership, name="decide"),
         ]

@@ -3,6 +3,9 @@ from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 
+from directory import personal_data
+from directory.models import Institution, Membership, OutdatedReport
+from directory.views import directory_page
 from directory.viewsets import DirectoryViewSetGroup
 from directory.visibility import is_member
 
@@ -13,16 +16,12 @@ def register_directory_viewsets():
 
 
 def _directory_url():
-    from directory.views import directory_page
-
     page = directory_page()
     return (page.url if page else None) or reverse("directory:index")
 
 
 @hooks.register("portal_home_sections", order=10)
 def directory_home_section(request, home_page):
-    from directory.models import Institution
-
     totals = Institution.objects.totals(is_member(request.user))
     if not totals["institutions"]:
         return None
@@ -37,8 +36,6 @@ def directory_home_section(request, home_page):
 
 @hooks.register("portal_account_sections")
 def directory_account_section(request):
-    from directory.models import Membership
-
     memberships = list(Membership.objects.filter(user=request.user).select_related("institution"))
     return {"template": "directory/sections/account.html", "memberships": memberships}
 
@@ -65,8 +62,6 @@ def _institutions_section(template, institutions, size, url):
 
 @hooks.register("portal_topic_sections")
 def directory_topic_section(request, topic):
-    from directory.models import Institution
-
     return _institutions_section(
         "directory/sections/topic.html",
         Institution.objects.filter(competences__slug=topic.slug).distinct(),
@@ -79,8 +74,6 @@ def directory_topic_section(request, topic):
 def directory_search_section(request, query):
     """Institutions whose names, city or (for members) people match, above the
     page results: someone typing "Straż Graniczna Chełm" wants the institution."""
-    from directory.models import Institution
-
     return _institutions_section(
         "directory/sections/search.html",
         Institution.objects.search(query, is_member(request.user)),
@@ -97,8 +90,6 @@ class PendingMembershipsSummaryItem(SummaryItem):
     template_name = "directory/admin/summary_item.html"
 
     def get_context_data(self, parent_context):
-        from directory.models import Membership, OutdatedReport
-
         return {
             "requests": Membership.objects.requested().count(),
             "reports": OutdatedReport.objects.unresolved().count(),
@@ -115,13 +106,9 @@ def add_directory_summary_item(request, items):
 
 @hooks.register("portal_personal_data")
 def directory_personal_data(user):
-    from directory import personal_data
-
     return personal_data.describe(user)
 
 
 @hooks.register("portal_erase_personal_data")
 def erase_directory_personal_data(user):
-    from directory import personal_data
-
     personal_data.erase(user)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
 
 
 class EventsConfig(AppConfig):
@@ -8,8 +9,6 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
-
         from events.models import EventPage
 
         page_published.connect(_event_published, sender=EventPage, dispatch_uid="events_published")

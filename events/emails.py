@@ -10,6 +10,7 @@ import logging
 from email.mime.image import MIMEImage
 
 import qrcode
+import qrcode.image.svg
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -18,6 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events.choices import MailKind, MailStatus
+from events.models import RegistrationMail
+from events.translations import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +37,6 @@ def absolute_url(path):
 
 def event_url_for(event, language):
     """The event's page in the registrant's language when it is published."""
-    from events.translations import in_language
-
     (page,) = in_language([event], language)
     return absolute_url(page.url or "/"), page
 
@@ -49,8 +50,6 @@ def qr_png(data):
 
 def qr_svg(data):
     """An inline SVG of the QR code for web pages."""
-    import qrcode.image.svg
-
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
     return image.to_string(encoding="unicode")
 
@@ -164,8 +163,6 @@ def build_email(mail):
 
 def deliver(mail_id):
     """Send one queued message; on failure keep it for `send_pending_mail`."""
-    from events.models import RegistrationMail
-
     with transaction.atomic():
         mail = (
             RegistrationMail.objects.select_for_update(of=("self",))

@@ -21,6 +21,7 @@ from directory.visibility import is_member
 from events.choices import Audience, EventStatus, MailKind, RegistrationState, RegistrationStatus
 from events.models import EventPage, InvitationCode, Registration, RegistrationMail
 from events.models.registrations import new_token
+from events.tasks import deliver_registration_mail
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +103,6 @@ def queue_mails(registrations, kind, payload=None):
 
 
 def enqueue_mail(mail_id):
-    from events.tasks import deliver_registration_mail
-
     try:
         deliver_registration_mail.enqueue(mail_id)
     except Exception:

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
@@ -19,7 +19,7 @@ from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
-from portal.models import Topic
+from portal.models import SiteSettings, Topic
 from portal.visibility import visible_pages
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -89,8 +89,6 @@ def event_detail(request, page):
 
 
 def _privacy_url(request):
-    from portal.models import SiteSettings
-
     site = Site.find_for_request(request)
     settings_obj = SiteSettings.for_site(site) if site else None
     policy = getattr(settings_obj, "privacy_policy_page", None)
@@ -240,8 +238,6 @@ def format_answer(value):
 
 
 def translation_locale():
-    from wagtail.models import Locale
-
     return Locale.get_active()
 
 

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from events import sections
+from events import personal_data, sections
 
 # Wagtail only autodiscovers <app>.wagtail_hooks: the sub-packages' hooks are imported here.
 from events.admin import wagtail_hooks as admin_hooks  # noqa: F401
@@ -32,13 +32,9 @@ def my_events(request):
 
 @hooks.register("portal_personal_data")
 def events_personal_data(user):
-    from events import personal_data
-
     return personal_data.describe(user)
 
 
 @hooks.register("portal_erase_personal_data")
 def erase_events_personal_data(user):
-    from events import personal_data
-
     personal_data.erase(user)

@@ -4,6 +4,8 @@ Called from a data migration and from each app's own migration that adds
 permissions for its models, so a role's rights live in one place per app.
 """
 
+from django.contrib.auth.management import create_permissions
+
 MEMBERS = "Members"
 ORGANISERS = "Organisers"
 EDITORS = "Editors"
@@ -49,8 +51,6 @@ MODEL_PERMISSIONS = {
 def ensure_permissions(apps):
     """Permissions are normally created after all migrations; data migrations
     that grant them must create them first."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -22,6 +22,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from directory.choices import Visibility
 from directory.visibility import is_member
+from resources.models import MaterialFile
 
 MEMBERS_COLLECTION_NAME = "Members-only materials"
 
@@ -40,8 +41,6 @@ def members_collection():
 
 
 def is_members_only_document(document):
-    from resources.models import MaterialFile
-
     if MaterialFile.objects.filter(
         document_id=document.pk, page__visibility=Visibility.MEMBERS
     ).exists():
@@ -69,8 +68,6 @@ def refuse_members_only_document(document, request):
 def sync_document_collections(material):
     """Files of a members-only material go to the private collection; files
     of a public one leave it unless another members-only material uses them."""
-    from resources.models import MaterialFile
-
     documents = [
         f.document for f in MaterialFile.objects.filter(page=material).select_related("document")
     ]

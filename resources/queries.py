@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.visibility import visible_pages
+from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
     MaterialFile,
     MaterialPage,
@@ -66,8 +67,6 @@ def _page_of(request, queryset, per_page):
 
 
 def material_listing(request, index_page):
-    from resources.filters import MaterialFilter
-
     base = visible_materials(request, MaterialPage.objects.child_of(index_page))
     filterset = MaterialFilter(request.GET or None, queryset=base, request=request)
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
@@ -105,8 +104,6 @@ def material_detail_context(request, page):
 
 
 def study_visit_listing(request, index_page):
-    from resources.filters import StudyVisitFilter
-
     base = visible_study_visits(request, StudyVisitPage.objects.child_of(index_page))
     filterset = StudyVisitFilter(request.GET or None, queryset=base, request=request)
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")

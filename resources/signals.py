@@ -4,15 +4,18 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models import F
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.signals import page_published
+
+from resources.models import DocumentDownload, MaterialPage
+from resources.privacy import sync_document_collections
+from resources.scenarios.progress import adopt_session_attempts
 
 
 @receiver(document_served)
 def count_download(sender, instance, request, **kwargs):
     """Sent by Wagtail only after every access check passed."""
-    from resources.models import DocumentDownload
-
     updated = DocumentDownload.objects.filter(document=instance).update(count=F("count") + 1)
     if not updated:
         stats, created = DocumentDownload.objects.get_or_create(
@@ -24,9 +27,6 @@ def count_download(sender, instance, request, **kwargs):
 
 @receiver(page_published)
 def file_material_documents(sender, instance, **kwargs):
-    from resources.models import MaterialPage
-    from resources.privacy import sync_document_collections
-
     if isinstance(instance, MaterialPage):
         sync_document_collections(instance)
 
@@ -35,8 +35,6 @@ def file_material_documents(sender, instance, **kwargs):
 def store_document_metadata(sender, instance, **kwargs):
     """Listings show each file's size; store it when a document is saved
     outside the admin form (demo data, scripts) so no page read writes it."""
-    from wagtail.documents import get_document_model
-
     if sender is not get_document_model() or not instance.file:
         return
     if instance.file_size is None:
@@ -48,6 +46,5 @@ def store_document_metadata(sender, instance, **kwargs):
 def keep_scenario_progress(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
-    from resources.scenarios.progress import adopt_session_attempts
 
     adopt_session_attempts(request, user)

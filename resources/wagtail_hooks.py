@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from directory.visibility import is_member
+from resources import personal_data
 from resources.models import MaterialIndexPage, StudyVisitIndexPage
 from resources.privacy import refuse_members_only_document
 from resources.queries import (
@@ -70,13 +71,9 @@ def topic_section(request, topic):
 
 @hooks.register("portal_personal_data")
 def resources_personal_data(user):
-    from resources import personal_data
-
     return personal_data.describe(user)
 
 
 @hooks.register("portal_erase_personal_data")
 def erase_resources_personal_data(user):
-    from resources import personal_data
-
     personal_data.erase(user)

@@ -7,8 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.models import ClusterableModel
 
+# The module, not its names: directory.search imports these models in turn.
+from directory import search
 from directory.choices import InstitutionKind, Visibility
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
+from directory.visibility import visible_values
 from portal.language_variants import in_language
 
 MAX_QUERY_TERMS = 6
@@ -18,10 +21,8 @@ class InstitutionQuerySet(FreshnessQuerySet):
     def search(self, query, viewer_is_member):
         """Every word must match the name, Polish name, acronym, city, or the
         name of a contact person the viewer may see (see directory.search)."""
-        from directory.search import text_condition
-
         for term in query.split()[:MAX_QUERY_TERMS]:
-            self = self.filter(text_condition(term, viewer_is_member))
+            self = self.filter(search.text_condition(term, viewer_is_member))
         return self
 
     def with_focal_point(self, viewer_is_member):
@@ -45,8 +46,6 @@ def focal_point_condition(viewer_is_member):
 
 
 def hotline_condition(viewer_is_member):
-    from directory.visibility import visible_values
-
     return ~Q(hotline="") & Q(hotline_visibility__in=visible_values(viewer_is_member))
 
 

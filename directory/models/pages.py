@@ -20,6 +20,6 @@ class DirectoryIndexPage(Page):
         verbose_name = _("directory page")
 
     def serve(self, request, *args, **kwargs):
-        from directory.views import institution_list
+        from directory.views import institution_list  # noqa: PLC0415 - directory.views imports these models
 
         return institution_list(request, index_page=self)

@@ -1,23 +1,21 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from directory.choices import Visibility
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
+from directory.visibility import is_member, visible_values
 
 
 class ContactPersonQuerySet(FreshnessQuerySet):
     def visible(self, viewer_is_member):
         """Active people whose visibility this viewer may see — the one rule
         behind the list, the institution page, vCards, CSV and HSDS."""
-        from directory.visibility import visible_values
-
         return self.filter(is_active=True, visibility__in=visible_values(viewer_is_member))
 
     def visible_to(self, user):
-        from directory.visibility import is_member
-
         return self.visible(is_member(user))
 
 
@@ -74,8 +72,6 @@ class ContactPerson(StaleMixin, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from django.utils import timezone
-
         if self.is_active:
             self.deactivated_at = None
         elif self.deactivated_at is None:

@@ -36,6 +36,7 @@ from events.choices import (
     RegistrationState,
     RegistrationStatus,
 )
+from events.models.registrations import Registration
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 
@@ -55,7 +56,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from events.views import event_index
+        from events.views import event_index  # noqa: PLC0415 - events.views imports these models
 
         return event_index(request, self)
 
@@ -299,13 +300,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("register/")
     def register_route(self, request):
-        from events.views import register
+        from events.views import register  # noqa: PLC0415 - events.views imports these models
 
         return register(request, self)
 
     @path("")
     def page_route(self, request):
-        from events.views import event_detail
+        from events.views import event_detail  # noqa: PLC0415 - events.views imports these models
 
         return event_detail(request, self)
 
@@ -363,8 +364,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.get_translation_or_none(default) or self
 
     def registrations_queryset(self):
-        from events.models.registrations import Registration
-
         return Registration.objects.filter(event_id=self.canonical.pk)
 
     @property

@@ -1,5 +1,6 @@
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,8 +18,6 @@ class RegistrationQuerySet(models.QuerySet):
     def of_user(self, user):
         """A user's registrations: made while signed in, or under one of their
         verified email addresses; purged ones are no longer anyone's."""
-        from allauth.account.models import EmailAddress
-
         verified = [
             email.lower()
             for email in EmailAddress.objects.filter(user=user, verified=True).values_list(

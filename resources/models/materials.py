@@ -37,7 +37,7 @@ class MaterialIndexPage(ModeratedPageMixin, BasePage):
         verbose_name = _("materials library")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.queries import material_listing
+        from resources.queries import material_listing  # noqa: PLC0415 - resources.queries imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(material_listing(request, self))
@@ -123,7 +123,7 @@ class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, BasePage):
         return self.get_material_type_display()
 
     def get_context(self, request, *args, **kwargs):
-        from resources.queries import material_detail_context
+        from resources.queries import material_detail_context  # noqa: PLC0415 - resources.queries imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(material_detail_context(request, self))

@@ -58,7 +58,7 @@ class StudyVisitIndexPage(ModeratedPageMixin, BasePage):
         verbose_name = _("study visits index")
 
     def get_context(self, request, *args, **kwargs):
-        from resources.queries import study_visit_listing
+        from resources.queries import study_visit_listing  # noqa: PLC0415 - resources.queries imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(study_visit_listing(request, self))
@@ -141,7 +141,7 @@ class StudyVisitPage(ModeratedPageMixin, BasePage):
         return self.host_country.name
 
     def get_context(self, request, *args, **kwargs):
-        from resources.queries import study_visit_detail_context
+        from resources.queries import study_visit_detail_context  # noqa: PLC0415 - resources.queries imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(study_visit_detail_context(request, self))

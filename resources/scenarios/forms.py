@@ -7,17 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
-from resources.scenarios.graph import Choice, Graph, Step, validate
+from resources.scenarios.graph import Choice, Graph, Step, captions_given, validate
 
 # Buttons of the page editor that would make the scenario public.
 PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
-
-
-def captions_given(*args):
-    # Imported late: the models module imports this one.
-    from resources.scenarios.models import captions_given
-
-    return captions_given(*args)
 
 
 def graph_from_form(form):

@@ -167,3 +167,8 @@ def layout(graph):
         columns[column] = row + 1
         positions[step.key] = (column, row)
     return positions
+
+
+def captions_given(has_file, has_captions_file, has_transcript):
+    """A transcript serves any video; a captions file only our own player."""
+    return has_transcript or (has_file and has_captions_file)

@@ -10,6 +10,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 
 from resources.scenarios import progress
 
@@ -161,8 +163,6 @@ def _embed(step):
     """The embed's HTML, or None (the template then links to the video)."""
     if not step.video_url:
         return None
-    from wagtail.embeds.embeds import get_embed
-    from wagtail.embeds.exceptions import EmbedException
 
     try:
         return get_embed(step.video_url)

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
@@ -84,7 +85,6 @@ class SurveyMixin(ResultsAccessMixin):
     def filter_query(self):
         if not self.filter_form.is_bound or not self.filter_form.is_valid():
             return ""
-        from django.utils.http import urlencode
 
         return urlencode(
             {

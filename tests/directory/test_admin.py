@@ -1,10 +1,13 @@
 import datetime
 
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from directory import services
 from directory.models import ContactPerson, OutdatedReport
 from tests import downloads
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
+from tests.factories import UserFactory
 
 
 def test_moderator_lists_and_exports_institutions(client, moderator):
@@ -101,8 +104,6 @@ def test_members_have_no_directory_admin(client, approved_member):
 
 
 def test_editing_the_verified_date_records_the_verifier(client, moderator):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data
-
     institution = InstitutionFactory(name="Verify Me", last_verified_at=None)
     client.force_login(moderator)
     url = f"/admin/directory_institution/edit/{institution.pk}/"
@@ -139,9 +140,6 @@ def test_editing_the_verified_date_records_the_verifier(client, moderator):
 
 
 def test_dashboard_shows_pending_requests_to_moderators(client, moderator):
-    from directory import services
-    from tests.factories import UserFactory
-
     services.request_membership(UserFactory(), InstitutionFactory())
     institution = InstitutionFactory()
     OutdatedReport.objects.create(institution=institution, message="New phone number")

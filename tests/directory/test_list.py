@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from demo.loader import Loader
 from directory.choices import InstitutionKind, Visibility
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import TopicFactory
@@ -199,8 +200,6 @@ def test_unknown_institution_and_contact_are_404(client, home_page):
 
 
 def test_directory_page_and_polish_slug(client, home_page, locales):
-    from demo.loader import Loader
-
     page, _ = Loader().directory_page(home_page)
     assert page.url.endswith("/directory/")
     response = client.get("/pl/katalog/")

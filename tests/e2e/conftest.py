@@ -42,7 +42,7 @@ def browser():
             pytest.fail(reason)
         pytest.skip(reason)
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - optional: without it browser tests skip
     except ImportError:  # pragma: no cover
         if os.environ.get("PORTAL_E2E_REQUIRED"):
             pytest.fail("playwright is not installed")
@@ -82,7 +82,7 @@ def pytest_runtest_makereport(item, call):
 def axe():
     """Runs axe-core (shipped inside axe-playwright-python, no download) on a
     page and returns the WCAG 2.0/2.1 A and AA violations."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415 - needs playwright, which is optional
 
     checker = Axe()
 

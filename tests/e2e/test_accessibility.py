@@ -8,6 +8,10 @@ import re
 
 import pytest
 
+from directory.choices import MembershipStatus
+from directory.models import Institution, Membership
+from events.models import Registration
+from portal.models import User
 from tests.e2e.conftest import format_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,8 +61,6 @@ OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clie
 
 
 def _manage_path():
-    from events.models import Registration
-
     registration = Registration.objects.filter(
         event__slug="workshop-labour-exploitation", status="confirmed"
     ).first()
@@ -69,10 +71,6 @@ def _approved_member():
     """The directory's demo makes member@example.org an approved member of an
     institution; without the directory app's seed this tree does it here so
     that members-only pages are checked as a member sees them."""
-    from directory.choices import MembershipStatus
-    from directory.models import Institution, Membership
-    from portal.models import User
-
     user = User.objects.get(email="member@example.org")
     institution = Institution.objects.get(slug="la-strada")
     Membership.objects.get_or_create(

@@ -1,8 +1,11 @@
 import re
 
 import pytest
+import vobject
 
+from directory.models import ContactPerson, Membership
 from tests.e2e.conftest import format_violations
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,8 +19,6 @@ DIRECTORY_PAGES = [
 
 
 def test_directory_pages_are_accessible_and_fit_a_phone(browser, live_server, demo_site, axe):
-    from directory.models import ContactPerson
-
     public_person = ContactPerson.objects.filter(visibility="public", is_active=True).first()
     pages = [*DIRECTORY_PAGES, public_person.get_absolute_url()]
     for width in (1280, 320):
@@ -61,8 +62,6 @@ def log_in(page, email, password="demo-password-2026"):  # noqa: S107 (public de
 def test_member_finds_a_counterpart_and_saves_their_vcard(page, demo_site):
     """ "The anti-trafficking focal point of the labour inspectorate in Lublin
     who speaks Ukrainian", found with the filters, saved to the address book."""
-    import vobject
-
     log_in(page, "member@example.org")
     page.goto("/directory/")
     page.get_by_label("Search", exact=True).fill("lublin")
@@ -83,9 +82,6 @@ def test_member_finds_a_counterpart_and_saves_their_vcard(page, demo_site):
 
 
 def test_new_user_requests_membership_of_an_institution(page, demo_site):
-    from directory.models import Membership
-    from tests.factories import DEFAULT_PASSWORD, UserFactory
-
     user = UserFactory(email="new.officer@example.org")
     log_in(page, user.email, DEFAULT_PASSWORD)
     page.goto("/directory/membership/")

@@ -10,6 +10,10 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from directory.models import Institution
+from events import services
+from events.choices import RegistrationStatus
+from events.models import EventPage, Registration
+from resources.models import StudyVisitIndexPage, StudyVisitPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,9 +42,6 @@ def _workshop_with_one_free_seat():
     """The demo workshop is full with a waiting list; keep its confirmed
     attendees, empty the waiting list and add one seat, so the newcomer
     gets a seat and the next person waits."""
-    from events.choices import RegistrationStatus
-    from events.models import EventPage, Registration
-
     event = EventPage.objects.get(slug=WORKSHOP, locale__language_code="en")
     Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).delete()
     confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
@@ -50,9 +51,6 @@ def _workshop_with_one_free_seat():
 
 
 def test_register_cancel_and_the_waiting_list_moves_up(page, demo_site):
-    from events import services
-    from events.models import Registration
-
     event = _workshop_with_one_free_seat()
     mail.outbox.clear()
 
@@ -100,8 +98,6 @@ def expect_heading(page, name):
 
 
 def test_calendar_links_and_keyboard_only_registration(page, demo_site, axe):
-    from events.models import EventPage, Registration
-
     # Events index: subscribe to the whole feed.
     page.goto("/events/")
     page.get_by_text("Subscribe in your calendar").click()
@@ -208,8 +204,6 @@ def test_sign_up_verify_log_in_and_reach_my_account(page, demo_site):
 
 
 def test_check_in_an_attendee_on_a_phone(browser, live_server, demo_site):
-    from events.models import EventPage, Registration
-
     event = EventPage.objects.get(slug=WORKSHOP, locale__language_code="en")
     attendee = Registration.objects.filter(event=event, status="confirmed").order_by("pk").first()
     assert attendee.attended_at is None
@@ -255,8 +249,6 @@ def _footer_action(page, name):
 
 
 def test_editor_submits_a_study_visit_and_a_moderator_publishes_it(browser, live_server, demo_site):
-    from resources.models import StudyVisitIndexPage, StudyVisitPage
-
     index = StudyVisitIndexPage.objects.get(locale__language_code="en")
     title = "Study visit to Romania's National Agency against Trafficking"
 

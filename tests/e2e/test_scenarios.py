@@ -1,6 +1,7 @@
 """Playing the demo training scenario with the keyboard alone, on a desktop
 and on a 320 px phone."""
 
+from resources.models import ScenarioAttempt
 from tests.e2e.conftest import format_violations
 
 SCENARIO = "/scenarios/first-contact-border/"
@@ -36,8 +37,6 @@ def assert_accessible(page, axe):
 
 
 def test_keyboard_journey_through_the_demo_scenario(page, demo_site, axe):
-    from resources.models import ScenarioAttempt
-
     page.goto(SCENARIO)
     assert heading(page) == "First contact at the border: labour exploitation"
     assert_accessible(page, axe)

@@ -5,6 +5,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from directory.models import Membership
 from events import services
 from events.choices import Audience, EventStatus, RegistrationStatus
 from events.models import InvitationCode, Registration
@@ -157,8 +158,6 @@ def test_cancelled_event_takes_no_registrations(event):
 
 
 def test_members_only_requires_approved_membership(event, member):
-    from directory.models import Membership
-
     event.audience = Audience.MEMBERS
     event.save()
     with pytest.raises(services.RegistrationError) as error:

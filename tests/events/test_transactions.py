@@ -4,9 +4,12 @@ after commit, and mail that survives a mail server outage."""
 import threading
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, connections, transaction
+from wagtail.models import Locale, Page
 
 from events import services
 from events.choices import MailStatus, RegistrationStatus
@@ -20,10 +23,6 @@ pytestmark = pytest.mark.database
 
 @pytest.fixture
 def tx_event(migrated_db):
-    from django.apps import apps
-    from django.core.management.color import no_style
-    from wagtail.models import Locale, Page
-
     # migrated_db puts rows back with their ids; PostgreSQL's sequences must
     # then be moved past them before anything new is inserted.
     statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())

@@ -1,14 +1,16 @@
 import datetime
 import json
 import re
+import zoneinfo
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from directory.models import Membership
 from events import services
 from events.choices import Audience, EventStatus, RegistrationStatus
-from events.models import InvitationCode, Registration
+from events.models import EventPage, EventQuestion, InvitationCode, Registration
 from tests.events.conftest import person, valid_form_data
 from tests.events.factories import EventPageFactory, InstitutionFactory, in_days
 from tests.factories import TopicFactory
@@ -79,8 +81,6 @@ def test_index_filters(client, events_index):
 def test_index_query_count_does_not_grow(
     client, events_index, django_assert_max_num_queries, count
 ):
-    from events.models import EventPage
-
     first = EventPageFactory(parent=events_index, title="First event")
     services.register(first, person(1))
     for n in range(count - 1):
@@ -130,8 +130,6 @@ def test_event_page_shows_seats_state_and_json_ld(client, event):
 
 
 def test_event_in_sofia_is_shown_in_sofia_time(client, events_index):
-    import zoneinfo
-
     sofia = zoneinfo.ZoneInfo("Europe/Sofia")
     day = timezone.localdate() + datetime.timedelta(days=30)
     start = datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=sofia)
@@ -331,8 +329,6 @@ def test_duplicate_email_says_so_and_resends(client, event):
 
 
 def test_members_only_event(client, event, member):
-    from directory.models import Membership
-
     event.audience = Audience.MEMBERS
     event.save()
     response = client.get(event.url + "register/")
@@ -370,8 +366,6 @@ def test_invitation_only_event(client, event):
 
 
 def test_organiser_questions(client, event):
-    from events.models import EventQuestion
-
     q1 = EventQuestion.objects.create(
         event=event, question_type="single", label="Which session?", choices="A\nB", required=True
     )

@@ -4,7 +4,7 @@ stays in step when the source changes."""
 
 import pytest
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from tests.factories import StandardPageFactory
 
@@ -80,8 +80,6 @@ def test_editor_submits_translates_and_publishes(
 
 
 def test_a_changed_source_updates_the_translation(editor, about, polish_home, locales):
-    from wagtail_localize.models import TranslationSource
-
     source, _ = TranslationSource.get_or_create_from_instance(about)
     translation = Translation.objects.create(source=source, target_locale=locales["pl"])
     translate_all(translation)

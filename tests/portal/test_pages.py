@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import TestCase
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -107,8 +108,6 @@ def test_not_found_page_uses_site_layout(client, home_page):
 
 @pytest.mark.django_db
 def test_server_error_page_is_self_contained(client, home_page):
-    from django.template.loader import render_to_string
-
     html = render_to_string("500.html")
     assert "Something went wrong" in html
     assert "http" not in html.replace('href="/', "")  # nothing from outside the site

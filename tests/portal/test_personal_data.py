@@ -12,7 +12,9 @@ from django.utils import timezone
 from directory.models import Membership, OutdatedReport
 from events.choices import RegistrationStatus
 from events.models import CalendarFeedToken, EventQuestion, Registration
+from portal import personal_data
 from portal.models import User
+from portal.personal_data import CannotErase, erase
 from resources.models import ScenarioAttempt, SurveyResponse
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory, MembershipFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
@@ -256,16 +258,12 @@ def test_superuser_cannot_delete_themselves(client, superuser):
 
 
 def test_erase_refuses_a_superuser_in_the_service(superuser):
-    from portal.personal_data import CannotErase, erase
-
     with pytest.raises(CannotErase):
         erase(superuser)
     assert User.objects.filter(pk=superuser.pk).exists()
 
 
 def test_a_failing_app_rolls_back_the_whole_erasure(world, monkeypatch):
-    from portal import personal_data
-
     anna = world["anna"]
 
     def broken(user):

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from portal.models import SiteSettings, Topic, User
@@ -67,8 +68,6 @@ def test_seed_demo_is_idempotent_and_gives_a_working_site(capsys, demo):
     # Every link in the main navigation leads somewhere.
     for item in SiteSettings.for_site(Site.objects.get()).main_navigation:
         for language in ("en", "pl"):
-            from django.utils import translation
-
             with translation.override(language):
                 href = item.value.href()
             assert client.get(href).status_code == 200, href

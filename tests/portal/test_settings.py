@@ -4,6 +4,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import override_settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -81,8 +83,6 @@ def test_security_headers(client, home_page):
 
 @pytest.mark.django_db
 def test_no_asset_comes_from_outside(client, home_page):
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
         for element in soup.find_all(tag):
@@ -92,8 +92,6 @@ def test_no_asset_comes_from_outside(client, home_page):
 
 @override_settings(DEBUG=False)
 def test_timezone_and_languages():
-    from django.conf import settings
-
     assert settings.TIME_ZONE == "Europe/Warsaw"
     assert settings.USE_TZ is True
     assert [code for code, _ in settings.LANGUAGES] == ["en", "pl"]

@@ -1,7 +1,11 @@
 import pytest
 
 from directory.models import Membership
-from tests.resources.factories import MaterialIndexPageFactory, StudyVisitIndexPageFactory
+from tests.resources.factories import (
+    InstitutionFactory,
+    MaterialIndexPageFactory,
+    StudyVisitIndexPageFactory,
+)
 
 
 @pytest.fixture
@@ -17,7 +21,5 @@ def visits_index(home_page):
 @pytest.fixture
 def approved_member(member):
     """A verified user with an approved membership: directory's is_member."""
-    from tests.resources.factories import InstitutionFactory
-
     Membership.objects.create(user=member, institution=InstitutionFactory(), status="approved")
     return member

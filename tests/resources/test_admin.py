@@ -2,13 +2,12 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from resources.models import MaterialPage
+from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_editors_get_the_page_forms(client, superuser, materials_index, visits_index, locales):
-    from tests.factories import TopicFactory
-
     TopicFactory(name="English topic", locale=locales["en"])
     TopicFactory(name="Polish topic", locale=locales["pl"])
     client.force_login(superuser)

@@ -2,6 +2,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from tests.resources.factories import MaterialPageFactory, StudyVisitPageFactory
 
@@ -27,8 +28,6 @@ def test_atom_feed_lists_new_public_materials_and_visits(client, materials_index
 
 
 def test_feed_excludes_drafts_and_restricted_pages(client, materials_index):
-    from wagtail.models import PageViewRestriction
-
     MaterialPageFactory(parent=materials_index, title="Draft", live=False)
     hidden = MaterialPageFactory(parent=materials_index, title="Password protected")
     PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")

@@ -9,7 +9,7 @@ from portal.blocks import BaseStreamBlock
 from portal.models import HomePage, StandardPage
 from resources.blocks import StudyVisitStreamBlock
 from resources.models import MaterialIndexPage, MaterialPage, StudyVisitIndexPage, StudyVisitPage
-from tests.resources.factories import StudyVisitPageFactory
+from tests.resources.factories import InstitutionFactory, StudyVisitPageFactory
 
 
 class CreationRulesTests(WagtailPageTestCase, TestCase):
@@ -46,8 +46,6 @@ def test_study_visit_cannot_end_before_it_starts(visits_index):
 
 @pytest.mark.django_db
 def test_study_visit_page_shows_its_facts(client, visits_index):
-    from tests.resources.factories import InstitutionFactory
-
     visit = StudyVisitPageFactory(
         parent=visits_index,
         slug="sofia",

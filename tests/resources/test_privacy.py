@@ -5,6 +5,7 @@ sections, study-visit attachments."""
 import pytest
 from wagtail.models import Collection
 
+from directory.models import Membership
 from resources.models import DocumentDownload, StudyVisitMaterial
 from resources.privacy import MEMBERS_COLLECTION_NAME, members_collection
 from resources.queries import for_institution
@@ -196,8 +197,6 @@ def test_study_visit_shows_attached_members_only_material_to_members_only(
 
 
 def test_unverified_member_is_not_a_member(client, materials):
-    from directory.models import Membership
-
     user = UserFactory(email="unverified@example.org", verified=False, groups=["Members"])
     Membership.objects.create(user=user, institution=InstitutionFactory(), status="approved")
     client.force_login(user)

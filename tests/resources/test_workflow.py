@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from resources.models import StudyVisitPage
 from resources.workflow import ensure_moderation_workflow
+from tests.factories import StandardPageFactory
 from tests.resources.factories import StudyVisitPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,6 @@ def test_workflow_setup_is_idempotent(visits_index):
 def test_editors_still_publish_other_pages_directly(home_page, editor, draft_visit):
     # The review requirement is specific to materials and study visits:
     # the same editor may publish a standard page (portal/roles.py).
-    from tests.factories import StandardPageFactory
 
     standard = StandardPageFactory(parent=home_page)
     assert standard.permissions_for_user(editor).can_publish()

@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
@@ -19,13 +20,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from benchmarks import pages, registrations, report, servers, wrk
+from directory.models import Institution
+from portal.models import HomePage
+
 CHILD_FLAG = "PORTAL_BENCHMARK_RUN"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 def redis_answers(url):
-    import redis
-
     try:
         return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
     except redis.RedisError:
@@ -99,11 +102,6 @@ class Command(BaseCommand):
     # --- under production settings ------------------------------------------------
 
     def run(self, *, scale, duration, rounds, **options):
-        # Imported here: they need the production settings this process runs with.
-        from benchmarks import pages, registrations, report, servers, wrk
-        from directory.models import Institution
-        from portal.models import HomePage
-
         say = self.stderr.write
         say(f"Database: {connection.vendor}; cache: {settings.CACHES['default']['BACKEND']}")
         call_command("migrate", interactive=False, verbosity=0)

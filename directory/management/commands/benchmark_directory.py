@@ -7,7 +7,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 
-from directory.models import Institution
+from directory import cache as directory_cache
+from directory.choices import MembershipStatus
+from directory.models import ContactPerson, Institution, Membership
 
 SCENARIOS = [
     ("text: city", "/directory/?q=lublin"),
@@ -40,7 +42,6 @@ class Command(BaseCommand):
         if scale:
             # By name: the demo app loads the data, and no app imports it.
             call_command("seed_demo", scale=scale, stdout=self.stdout)
-        from directory.models import ContactPerson
 
         self.stdout.write(
             f"Database: {connection.vendor}; {Institution.objects.count()} institutions, "
@@ -86,8 +87,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def _time(client, url, repeat, invalidate):
-        from directory import cache as directory_cache
-
         timings = []
         for _ in range(repeat):
             if invalidate:
@@ -99,9 +98,6 @@ class Command(BaseCommand):
         return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.95))]
 
     def _member(self):
-        from directory.choices import MembershipStatus
-        from directory.models import Membership
-
         membership = (
             Membership.objects.filter(
                 status=MembershipStatus.APPROVED,

@@ -1,5 +1,7 @@
 """Importing attendees from CSV: a dry run first, then all or nothing."""
 
+import base64
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,7 +68,6 @@ def test_import_with_a_bad_row_imports_nothing(client, event, organiser):
     assert "Nothing will be imported" in content
     assert 'name="confirm"' not in content
     # A forged confirmation with the same bad file still imports nothing.
-    import base64
 
     response = client.post(
         admin_url("import", event.pk),

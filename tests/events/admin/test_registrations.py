@@ -12,11 +12,12 @@ from openpyxl import load_workbook
 
 from events import services
 from events.choices import Audience, RegistrationStatus
-from events.models import EventQuestion, InvitationCode, Registration
+from events.models import EventIndexPage, EventQuestion, InvitationCode, Registration
 from tests import downloads
 from tests.events.admin.conftest import admin_url
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, InstitutionFactory
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
@@ -44,11 +45,8 @@ def test_attendee_data_is_closed_to_everyone_but_organisers(client, event, who, 
 
 
 def test_organiser_of_another_section_is_refused(client, events_index, home_page):
-    from tests.factories import UserFactory
-
     other_organiser = UserFactory(groups=["Organisers"])
     # Organisers' page rights are on the events index only; an event outside it is not theirs.
-    from events.models import EventIndexPage
 
     other_index = EventIndexPage(title="Elsewhere", slug="elsewhere")
     home_page.add_child(instance=other_index)

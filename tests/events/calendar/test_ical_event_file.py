@@ -9,7 +9,8 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from directory.models import Institution
-from events.calendar.ical import event_uid
+from events.calendar.ical import event_uid, vtimezone
+from events.calendar.services import web_calendar_links
 from events.choices import EventStatus
 from tests.events.calendar.conftest import WARSAW, add_session, future, make_event, republish
 from tests.factories import TopicFactory
@@ -183,11 +184,11 @@ def test_daylight_saving_gives_right_utc_instants(client, event_index, zone, loc
     expected = datetime.datetime(*utc, tzinfo=UTC)
     assert vevent.start.astimezone(UTC) == expected
     # The VTIMEZONE in the file (what Outlook uses) gives the same instant.
-    (vtimezone,) = calendar.walk("VTIMEZONE")
-    assert vtimezone["TZID"] == zone
+    (zone_component,) = calendar.walk("VTIMEZONE")
+    assert zone_component["TZID"] == zone
     # Yearly rules, which Outlook needs (a bare list of dates is misread).
-    assert all("RRULE" in sub for sub in vtimezone.subcomponents) or zone == "UTC"
-    file_zone = vtimezone.to_tz(lookup_tzid=False)
+    assert all("RRULE" in sub for sub in zone_component.subcomponents) or zone == "UTC"
+    file_zone = zone_component.to_tz(lookup_tzid=False)
     naive = datetime.datetime(*local)
     assert naive.replace(tzinfo=file_zone).astimezone(UTC) == expected
     assert (naive + datetime.timedelta(hours=2)).replace(tzinfo=file_zone).astimezone(
@@ -255,8 +256,6 @@ def test_event_page_advertises_file_and_add_to_calendar_links(client, event_inde
 
 
 def test_all_day_web_calendar_links_use_exclusive_end_dates(event_index):
-    from events.calendar.services import web_calendar_links
-
     start = datetime.datetime(2027, 5, 10, 0, 0, tzinfo=WARSAW)
     end = datetime.datetime(2027, 5, 12, 23, 59, tzinfo=WARSAW)
     event = make_event(event_index, start=start, end=end, all_day=True)
@@ -298,8 +297,6 @@ def test_conditional_requests_answer_304(client, event_index):
 def test_vtimezone_falls_back_when_rules_change(event_index):
     """A zone whose rules differ between the calendar's years gets icalendar's
     exact transitions instead of a yearly rule that would be wrong."""
-    from events.calendar.ical import vtimezone
-
     # Europe/Moscow dropped daylight saving time in 2011.
     component = vtimezone("Europe/Moscow", 2010, 2012)
     assert "RRULE" not in component.to_ical().decode()

@@ -1,6 +1,7 @@
 """The public feed of the events index."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
@@ -134,7 +135,6 @@ def test_feed_queries_do_not_grow_with_events(client, event_index, django_assert
         e = make_event(event_index, f"Event {n}", slug=f"small-{n}")
         e.topics.add(topic)
         e.save()
-    from django.core.cache import cache
 
     with django_assert_max_num_queries(14) as small:
         feed(client)

@@ -2,6 +2,8 @@
 cancellations, malformed files, the refresh command."""
 
 import datetime
+import io
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -9,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from icalendar import Calendar, Event
 
+from demo.loader import Loader
 from events.calendar import services as calendar_services
 from events.calendar.ical import CalendarParseError
 from events.models import ExternalCalendarSource, ExternalEvent
@@ -234,9 +237,6 @@ def test_admin_upload_forbidden_for_members(client, member, source, home_page):
 
 
 def test_demo_partner_calendar_is_idempotent(db):
-    import io
-
-    from demo.loader import Loader
 
     out = io.StringIO()
     Loader(stdout=out).load_calendar()
@@ -248,8 +248,6 @@ def test_demo_partner_calendar_is_idempotent(db):
 
 def test_outlook_export_with_windows_time_zone(source):
     """Outlook names its zones the Windows way; the file's VTIMEZONE decides."""
-    from pathlib import Path
-
     data = (Path(__file__).parent / "files" / "outlook-export.ics").read_bytes()
     data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
     calendar_services.import_calendar(source, data)

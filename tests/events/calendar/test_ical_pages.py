@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import add_session, future, make_event
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database]
 
@@ -55,8 +56,6 @@ def test_event_page_queries_do_not_grow_with_sessions(client, event_index):
 
 
 def test_account_page_shows_labelled_feed_address(client, event_index):
-    from tests.factories import UserFactory
-
     user = UserFactory()
     client.force_login(user)
     client.post("/events/calendar/my-feed/regenerate/")

@@ -6,7 +6,10 @@ import pytest
 from icalendar import Calendar
 
 from events.calendar.ical import event_uid
+from events.calendar.services import create_or_regenerate_token
+from events.models import Registration
 from tests.events.calendar.conftest import make_event, republish
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,10 +58,6 @@ def test_translation_shares_uid_and_sequence(client, polish):
 def test_personal_feed_follows_the_users_language(client, polish):
     """The feed is written in the language the user's emails use, whatever
     language the calendar app's URL carries, and keeps the same UID."""
-    from events.calendar.services import create_or_regenerate_token
-    from events.models import Registration
-    from tests.factories import UserFactory
-
     event, pl_event = polish
     user = UserFactory(email="ola@example.org", preferred_language="pl")
     Registration.objects.create(

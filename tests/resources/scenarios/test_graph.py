@@ -1,6 +1,12 @@
 """What makes a scenario unplayable, and that it cannot be published then."""
 
+import datetime
+
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -8,6 +14,8 @@ from resources.models import ScenarioPage
 from resources.scenarios.graph import Choice, Graph, Step, replay, validate
 from resources.scenarios.models import ScenarioNotPublishable
 from resources.scenarios.wagtail_hooks import refuse_publishing_broken_scenario
+from tests.factories import StandardPageFactory
+from tests.resources.factories import DocumentFactory
 from tests.resources.scenarios.factories import (
     ScenarioIndexPageFactory,
     choice,
@@ -180,8 +188,6 @@ def test_admin_saves_a_broken_draft_with_warnings_but_refuses_to_publish(
 
 @pytest.mark.django_db
 def test_the_publish_hook_refuses_what_the_form_did_not_see(rf, superuser, home_page):
-    from django.contrib.messages.storage.fallback import FallbackStorage
-
     index = ScenarioIndexPageFactory(parent=home_page)
     page = make_scenario(index, steps=[step("start")], publish=False)
     request = rf.post("/")
@@ -195,9 +201,6 @@ def test_the_publish_hook_refuses_what_the_form_did_not_see(rf, superuser, home_
 
 @pytest.mark.django_db
 def test_a_video_needs_captions_or_a_transcript(home_page):
-    from django.core.exceptions import ValidationError
-
-    from tests.resources.factories import DocumentFactory
 
     video = DocumentFactory(title="Film")
     bad = step("film", video=video)
@@ -240,9 +243,6 @@ def test_the_map_is_for_those_who_may_edit(client, member, home_page):
 
 @pytest.mark.django_db
 def test_an_embedded_video_needs_a_transcript(home_page):
-    from django.core.exceptions import ValidationError
-
-    from tests.resources.factories import DocumentFactory
 
     captions = DocumentFactory(title="Captions")
     embedded = step("film", video_url="https://video.example.org/1", captions=captions)
@@ -255,12 +255,6 @@ def test_an_embedded_video_needs_a_transcript(home_page):
 
 @pytest.mark.django_db
 def test_a_broken_scheduled_scenario_does_not_stop_scheduled_publishing(home_page):
-    import datetime
-
-    from django.core.management import call_command
-    from django.utils import timezone
-
-    from tests.factories import StandardPageFactory
 
     broken = _broken_scenario(home_page)
     other = StandardPageFactory(parent=home_page, live=False)

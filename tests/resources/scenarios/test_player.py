@@ -4,10 +4,14 @@ import uuid
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedNotFoundException
 
 from directory.choices import Visibility
 from resources.models import ScenarioAttempt, ScenarioChoiceEvent
 from resources.scenarios.progress import SESSION_KEY
+from tests.factories import DEFAULT_PASSWORD
 from tests.resources.factories import DocumentFactory
 from tests.resources.scenarios.factories import (
     ScenarioIndexPageFactory,
@@ -88,8 +92,6 @@ def test_an_anonymous_player_resumes_in_the_same_browser(client, scenario):
 
 
 def test_a_member_resumes_on_another_device(client, django_user_model, scenario, member):
-    from django.test import Client
-
     client.force_login(member)
     start(client, scenario)
     client.post(url(scenario, "step/arrival/"), {"choice": "c-ask"})
@@ -222,9 +224,6 @@ def test_a_video_step_has_captions_and_a_transcript(client, home_page):
 
 
 def test_an_embedded_video_falls_back_to_a_link(client, home_page, monkeypatch):
-    from wagtail.embeds import embeds
-    from wagtail.embeds.exceptions import EmbedNotFoundException
-
     def no_network(url, *args, **kwargs):
         raise EmbedNotFoundException
 
@@ -297,9 +296,6 @@ def test_the_index_lists_scenarios_page_by_page(client, home_page):
 
 
 def test_progress_made_before_logging_in_moves_to_the_account(client, scenario, member):
-    from django.test import Client
-
-    from tests.factories import DEFAULT_PASSWORD
 
     start(client, scenario)
     client.post(url(scenario, "step/arrival/"), {"choice": "c-ask"})

@@ -1,11 +1,14 @@
 """Editors build a multilingual survey in the Wagtail admin, without code."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from resources.models import SurveyPage
-from tests.resources.surveys.factories import SurveyIndexPageFactory
+from tests.resources.surveys.factories import SurveyIndexPageFactory, make_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -81,11 +84,6 @@ def test_translated_options_must_match_the_english_ones(client, home_page, super
 
 
 def test_preview_shows_the_form_even_before_the_survey_opens(home_page, rf, superuser):
-    import datetime
-
-    from django.utils import timezone
-
-    from tests.resources.surveys.factories import make_survey
 
     survey = make_survey(
         SurveyIndexPageFactory(parent=home_page),
@@ -103,8 +101,6 @@ def test_preview_shows_the_form_even_before_the_survey_opens(home_page, rf, supe
 def test_a_translated_survey_tells_editors_where_the_questions_are(
     client, home_page, superuser, locales
 ):
-    from tests.resources.surveys.factories import make_survey
-
     survey = make_survey(SurveyIndexPageFactory(parent=home_page))
     translation = survey.copy_for_translation(locales["pl"], copy_parents=True)
     translation.save_revision().publish()

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 from django.core import signing
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from resources.models import SurveyResponse
@@ -64,8 +65,6 @@ def test_polish_form_is_polish(client, survey):
 
 
 def test_ukrainian_catalogue_is_used_although_ukrainian_is_not_a_site_language(settings):
-    from django.utils import translation
-
     assert "uk" not in dict(settings.LANGUAGES)
     with translation.override("uk"):
         assert translation.gettext("Send my answers") == "Надіслати відповіді"
@@ -256,8 +255,6 @@ def test_polish_translation_submits_to_the_source_survey(client, survey):
 
 
 def test_editor_must_give_as_many_translated_options_as_english_ones(survey):
-    from django.core.exceptions import ValidationError
-
     question = survey.form_fields.get(clean_name=COUNTRY)
     question.choices_uk = "Україна\nБілорусь"
     with pytest.raises(ValidationError) as error:

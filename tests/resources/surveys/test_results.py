@@ -2,6 +2,7 @@
 answers, charts, exports and bounded queries."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from resources.models import SurveyResponse
 from resources.surveys import results
@@ -70,9 +72,6 @@ def test_counts_and_shares_per_question(survey):
 
 
 def test_filters_by_language_and_dates(survey):
-    import datetime
-
-    from django.utils import timezone
 
     add_answers(survey, 30)
     summary, _q = summary_of(survey, COUNTRY, language="uk")
@@ -114,7 +113,6 @@ def test_results_page_shows_counts_chart_and_crosstab(client, survey, organiser)
 
 def test_results_page_in_polish_shows_polish_option_labels(client, survey, organiser):
     add_answers(survey, 3)
-    from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(organiser)
     profile.preferred_language = "pl"
