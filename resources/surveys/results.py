@@ -73,6 +73,14 @@ class QuestionSummary:
             return "number"
         return "text"
 
+    @property
+    def is_choice(self):
+        return self.kind == "choice"
+
+    @property
+    def is_number(self):
+        return self.kind == "number"
+
 
 def summarise(questions, responses):
     """Per question: n (respondents who answered it) and, for choice questions,
