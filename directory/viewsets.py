@@ -270,7 +270,7 @@ class MembershipViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("decide/<int:pk>/", admin_views.decide_membership, name="decide"),
+            path("decide/<id:pk>/", admin_views.decide_membership, name="decide"),
         ]
 
 

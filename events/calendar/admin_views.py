@@ -166,7 +166,7 @@ class CalendarSourceViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("upload/", CalendarUploadView.as_view(), name="upload"),
-            path("<int:pk>/refresh/", CalendarRefreshView.as_view(), name="refresh"),
+            path("<id:pk>/refresh/", CalendarRefreshView.as_view(), name="refresh"),
         ]
 
 

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from events.admin import reports
 from events.models import EventPage
 from events.permissions import can_manage_event, is_organiser
+from portal.two_factor import TwoFactorRequiredMixin
 
 
 class ReportFilterForm(forms.Form):
@@ -25,7 +26,7 @@ class ReportFilterForm(forms.Form):
     )
 
 
-class AttendanceReportView(WagtailAdminTemplateMixin, TemplateView):
+class AttendanceReportView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Per event or across a date range: who came, and the funder's numbers."""
 
     template_name = "events/admin/report.html"
