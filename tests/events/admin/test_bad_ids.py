@@ -11,9 +11,7 @@ HUGE = "99999999999999999999"  # past 2**63: SQLite cannot even compare it
 
 
 @pytest.mark.parametrize("value", ["abc", "", "-1", "1.5", HUGE, "١٢"])
-def test_check_in_list_refuses_a_registration_that_is_not_an_id(
-    client, event, organiser, value
-):
+def test_check_in_list_refuses_a_registration_that_is_not_an_id(client, event, organiser, value):
     registration = services.register(event, person(1)).registration
     client.force_login(organiser)
     url = reverse("events:check_in_list", args=[event.pk])
