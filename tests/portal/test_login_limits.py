@@ -44,9 +44,7 @@ def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out(
 
 
 @pytest.mark.django_db
-def test_one_address_guessing_many_accounts_is_slowed_down(
-    client, home_page, user, login_limits
-):
+def test_one_address_guessing_many_accounts_is_slowed_down(client, home_page, user, login_limits):
     statuses = [
         sign_in(client, f"someone{n}@example.org", "wrong-password", ATTACKER).status_code
         for n in range(11)
