@@ -7,6 +7,13 @@ import pytest
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import URLResolver, get_resolver
 
@@ -32,7 +39,13 @@ SENSITIVE_MODULES = (
     "directory.exchange.admin_views",
     "directory.admin_views",
 )
-SENSITIVE_WORDS = ("check-in", "registrations", "survey-results", "analytics")
+SENSITIVE_WORDS = (
+    "check-in",
+    "registrations",
+    "survey-results",
+    "analytics",
+    "directory_membership",
+)
 ADMIN_MIDDLEWARE = "portal.middleware.AdminRequiresTwoFactorMiddleware"
 
 # The events' fixtures: an event the organiser manages.
@@ -90,7 +103,12 @@ def data(event, home_page, superuser):
         "page_id": scenario.pk,
         "token": registration.checkin_token,
         "question": COMMENT,
-        "pk": {"registration": registration.pk, "decide": membership.pk},
+        "pk": {
+            "registration": registration.pk,
+            **dict.fromkeys(
+                ["decide", "edit", "delete", "history", "history_results", "usage"], membership.pk
+            ),
+        },
     }
 
 
@@ -178,3 +196,19 @@ def test_activating_an_authenticator_counts_as_using_it(rf, user):
     )
     records = get_authentication_records(request, user)
     assert [record["method"] for record in records] == ["mfa"]
+
+
+def test_a_code_from_the_app_leads_back_to_the_check_in_list(client, event, organiser, settings):
+    settings.PORTAL_REQUIRE_MFA_FOR_ADMIN = True
+    secret = generate_totp_secret()
+    TOTP.activate(organiser, secret)
+    client.force_login(organiser)  # as if the session were older than the app
+    url = f"/events/{event.pk}/check-in/"
+    asked = client.get(url)["Location"]
+    assert asked.startswith("/accounts/2fa/reauthenticate/")
+
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    response = client.post(asked, {"code": code})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert client.get(url).status_code == 200
