@@ -46,7 +46,9 @@ def test_check_in_list_of_an_unknown_registration_is_404(client, event, organise
         f"/admin/survey-results/{HUGE}/answers/q/",
         f"/admin/scenarios/analytics/{HUGE}/",
         f"/admin/scenarios/{HUGE}/map/",
-        f"/admin/directory/membership/decide/{HUGE}/",
+        f"/admin/directory_membership/decide/{HUGE}/",
+        f"/admin/directory_membership/edit/{HUGE}/",
+        f"/admin/partner_calendars/{HUGE}/refresh/",
     ],
 )
 def test_an_id_too_large_for_the_database_is_404(client, home_page, superuser, url):
@@ -58,3 +60,11 @@ def test_an_id_too_large_for_the_database_is_404(client, home_page, superuser, u
 def test_an_id_too_large_for_the_database_is_404_for_a_member(client, home_page, member, url):
     client.force_login(member)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("value", [HUGE, "abc", "-1"])
+def test_attendance_report_with_an_event_that_is_not_an_id(client, event, superuser, value):
+    client.force_login(superuser)
+    response = client.get(f"/admin/events/report/?event={value}")
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
