@@ -17,12 +17,13 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from events.calendar import ical, services
 from events.models import ExternalCalendarSource
+from portal.converters import ModelIdChoiceField
 
 MAX_UPLOAD_BYTES = services.FETCH_MAX_BYTES
 
 
 class CalendarUploadForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = ModelIdChoiceField(
         label=gettext_lazy("Partner calendar"),
         queryset=ExternalCalendarSource.objects.all(),
         help_text=gettext_lazy("Add the partner first under Partner calendars."),
