@@ -77,7 +77,7 @@ class TwoFactorRequiredMixin:
 
 def is_marked(view):
     """Whether a resolved URL's view function demands two factors."""
-    view_class = getattr(view, "view_class", None) or getattr(view, "cls", None)
+    view_class = getattr(view, "view_class", None)  # set by as_view()
     return bool(
         getattr(view, "requires_two_factor", False)
         or getattr(view_class, "requires_two_factor", False)
@@ -88,11 +88,7 @@ def is_marked(view):
 def count_activation_as_two_factors(sender, request, user, authenticator, **kwargs):
     # Activating the app means entering a valid code from it: the session
     # has shown both factors, as after a login with a code.
+    # The record is the one allauth writes after a login with a code.
     if request is None or authenticator.type != Authenticator.Type.TOTP:
         return
-    record_two_factors(request, user, authenticator)
-
-
-def record_two_factors(request, user, authenticator):
-    """What allauth writes into the session after a code was entered."""
     record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
