@@ -14,6 +14,7 @@ from wagtail.admin import messages
 from directory import services
 from directory.choices import MembershipStatus
 from directory.models import Membership
+from portal.two_factor import requires_two_factor
 
 
 def decide_link(membership):
@@ -35,6 +36,7 @@ class DecisionForm(forms.Form):
     )
 
 
+@requires_two_factor
 @permission_required("directory.change_membership", raise_exception=True)
 def decide_membership(request, pk):
     membership = get_object_or_404(Membership.objects.select_related("user", "institution"), pk=pk)

@@ -9,7 +9,7 @@ urlpatterns = [
     # CSV, HSDS and vCard exports, in this namespace.
     path("", include("directory.exchange.urls")),
     path("directory/membership/", views.request_membership, name="request_membership"),
-    path("directory/contacts/<int:pk>/", views.contact_detail, name="contact"),
+    path("directory/contacts/<id:pk>/", views.contact_detail, name="contact"),
     path("directory/<slug:slug>/report/", views.report_outdated, name="report_outdated"),
     path("directory/<slug:slug>/", views.institution_detail, name="institution"),
 ]

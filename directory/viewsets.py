@@ -5,6 +5,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from directory import admin_views
@@ -18,6 +19,7 @@ from directory.models import (
     OutdatedReport,
 )
 from portal.exports import SafeIndexView
+from portal.two_factor import TwoFactorRequiredMixin
 
 
 class StaleFilterMixin(django_filters.FilterSet):
@@ -233,6 +235,31 @@ class ContactPersonViewSet(ModelViewSet):
         return ContactPerson.objects.select_related("institution")
 
 
+# Who belongs to which institution is members' data: two factors first.
+class MembershipIndexView(TwoFactorRequiredMixin, SafeIndexView):
+    pass
+
+
+class MembershipCreateView(TwoFactorRequiredMixin, generic.CreateView):
+    pass
+
+
+class MembershipEditView(TwoFactorRequiredMixin, generic.EditView):
+    pass
+
+
+class MembershipDeleteView(TwoFactorRequiredMixin, generic.DeleteView):
+    pass
+
+
+class MembershipHistoryView(TwoFactorRequiredMixin, history.HistoryView):
+    pass
+
+
+class MembershipUsageView(TwoFactorRequiredMixin, usage.UsageView):
+    pass
+
+
 class MembershipViewSet(ModelViewSet):
     model = Membership
     icon = "group"
@@ -258,7 +285,12 @@ class MembershipViewSet(ModelViewSet):
         "decided_by",
     ]
     export_filename = "memberships"
-    index_view_class = SafeIndexView
+    index_view_class = MembershipIndexView
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
+    history_view_class = MembershipHistoryView
+    usage_view_class = MembershipUsageView
     filterset_class = MembershipFilterSet
     search_fields = ["user__email", "user__last_name", "institution__name"]
     search_backend_name = None
@@ -270,7 +302,7 @@ class MembershipViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("decide/<int:pk>/", admin_views.decide_membership, name="decide"),
+            path("decide/<id:pk>/", admin_views.decide_membership, name="decide"),
         ]
 
 

@@ -1,15 +1,14 @@
-from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib import messages
 from django.db import OperationalError
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from portal.two_factor import two_factor_redirect
 
 
 class AdminRequiresTwoFactorMiddleware:
-    """Send anyone without an authenticator app to set one up before the admin.
+    """Send anyone without an authenticator app to set one up before the admin
+    (and anyone whose session has not used it to enter a code).
 
     Editors, organisers and moderators can see personal data and publish on
     behalf of public bodies; a password alone is not enough for that.
@@ -19,19 +18,13 @@ class AdminRequiresTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            settings.PORTAL_REQUIRE_MFA_FOR_ADMIN
-            and request.path.startswith("/admin/")
-            and request.user.is_authenticated
-            and not Authenticator.objects.filter(
-                user=request.user, type=Authenticator.Type.TOTP
-            ).exists()
-        ):
-            messages.warning(
+        if request.path.startswith("/admin/"):
+            refusal = two_factor_redirect(
                 request,
                 _("Set up two-factor authentication before you open the administration."),
             )
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+            if refusal:
+                return refusal
         return self.get_response(request)
 
 

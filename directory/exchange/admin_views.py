@@ -10,6 +10,7 @@ from wagtail.admin import messages
 from wagtail.admin.viewsets.base import ViewSet
 
 from directory.exchange import importer
+from portal.two_factor import requires_two_factor
 
 
 class ImportForm(forms.Form):
@@ -29,6 +30,7 @@ class ImportForm(forms.Form):
     )
 
 
+@requires_two_factor
 @permission_required("directory.add_institution", raise_exception=True)
 def import_view(request):
     result = None

@@ -7,25 +7,25 @@ from events.admin.views import imports, messages, registrations, report
 urlpatterns = [
     path("report/", report.AttendanceReportView.as_view(), name="report"),
     path(
-        "<int:event_id>/registrations/",
+        "<id:event_id>/registrations/",
         registrations.RegistrationListView.as_view(),
         name="registrations",
     ),
     path(
-        "<int:event_id>/registrations/results/",
+        "<id:event_id>/registrations/results/",
         registrations.RegistrationListView.as_view(results_only=True),
         name="registrations_results",
     ),
     path(
-        "<int:event_id>/registrations/add/",
+        "<id:event_id>/registrations/add/",
         registrations.AddRegistrationView.as_view(),
         name="add",
     ),
-    path("<int:event_id>/registrations/import/", imports.ImportView.as_view(), name="import"),
-    path("<int:event_id>/message/", messages.MessageView.as_view(), name="message"),
-    path("<int:event_id>/codes/", registrations.InvitationCodesView.as_view(), name="codes"),
+    path("<id:event_id>/registrations/import/", imports.ImportView.as_view(), name="import"),
+    path("<id:event_id>/message/", messages.MessageView.as_view(), name="message"),
+    path("<id:event_id>/codes/", registrations.InvitationCodesView.as_view(), name="codes"),
     path(
-        "registration/<int:pk>/",
+        "registration/<id:pk>/",
         registrations.RegistrationDetailView.as_view(),
         name="registration",
     ),

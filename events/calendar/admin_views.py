@@ -17,12 +17,13 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from events.calendar import ical, services
 from events.models import ExternalCalendarSource
+from portal.converters import ModelIdChoiceField
 
 MAX_UPLOAD_BYTES = services.FETCH_MAX_BYTES
 
 
 class CalendarUploadForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = ModelIdChoiceField(
         label=gettext_lazy("Partner calendar"),
         queryset=ExternalCalendarSource.objects.all(),
         help_text=gettext_lazy("Add the partner first under Partner calendars."),
@@ -166,7 +167,7 @@ class CalendarSourceViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("upload/", CalendarUploadView.as_view(), name="upload"),
-            path("<int:pk>/refresh/", CalendarRefreshView.as_view(), name="refresh"),
+            path("<id:pk>/refresh/", CalendarRefreshView.as_view(), name="refresh"),
         ]
 
 

@@ -192,6 +192,9 @@ ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    # "key" is the account together with the client's address (see
+    # portal.adapters): five wrong passwords slow down whoever typed them,
+    # never the owner signing in from elsewhere. A refusal is a 429.
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.two_factor import TwoFactorRequiredMixin
 from resources.models import ScenarioPage
 from resources.scenarios import analytics
 from resources.scenarios.graph import layout, reachable, validate
@@ -88,7 +89,7 @@ def draw(graph):
     }
 
 
-class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
+class ScenarioMapView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "resources/scenarios/admin/map.html"
     header_icon = "site"
 
@@ -132,7 +133,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class AnalyticsMixin:
+class AnalyticsMixin(TwoFactorRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not can_see_analytics(request.user):
             return forbidden(request)

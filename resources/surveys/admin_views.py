@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
 from portal.exports import spreadsheet_response
+from portal.two_factor import TwoFactorRequiredMixin
 from resources.surveys import results
 from resources.surveys.charts import bar_chart
 from resources.surveys.models import SURVEY_LANGUAGES, SurveyPage
@@ -49,7 +50,7 @@ class CrossTabForm(forms.Form):
         self.fields["columns"].choices = choices
 
 
-class ResultsAccessMixin:
+class ResultsAccessMixin(TwoFactorRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not results.can_see_results(request.user):
             return permission_denied(request)

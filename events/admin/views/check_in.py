@@ -4,6 +4,7 @@ or the searchable list of confirmed attendees."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -11,8 +12,11 @@ from events import requirements, services
 from events.models import EventPage, Registration
 from events.permissions import can_manage_event
 from events.views import forbidden, registration_from_token
+from portal.converters import parse_id
+from portal.two_factor import requires_two_factor
 
 
+@requires_two_factor
 def check_in(request, token):
     # Permission first: a stranger learns nothing, not even whether the token exists.
     if not request.user.is_authenticated:
@@ -38,6 +42,7 @@ def check_in(request, token):
     )
 
 
+@requires_two_factor
 def check_in_list(request, event_id):
     if not request.user.is_authenticated:
         return forbidden(request)
@@ -45,9 +50,10 @@ def check_in_list(request, event_id):
     if not can_manage_event(request.user, event):
         return forbidden(request)
     if request.method == "POST":
-        registration = get_object_or_404(
-            Registration, pk=request.POST.get("registration"), event=event
-        )
+        registration_id = parse_id(request.POST.get("registration"))
+        if registration_id is None:
+            return HttpResponseBadRequest(_("Choose an attendee from the list."))
+        registration = get_object_or_404(Registration, pk=registration_id, event=event)
         try:
             services.check_in(registration, undo=request.POST.get("action") == "undo")
         except services.RegistrationError as exc:

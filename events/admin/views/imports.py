@@ -13,9 +13,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from events.admin import imports
 from events.admin.forms import ImportForm
 from events.admin.views.base import EventOrganiserMixin
+from portal.two_factor import TwoFactorRequiredMixin
 
 
-class ImportView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
+class ImportView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
     """Upload a CSV, see every line checked (a dry run), then import all or nothing."""
 
     template_name = "events/admin/import.html"

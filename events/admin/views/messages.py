@@ -10,9 +10,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from events import services
 from events.admin.forms import MessageForm
 from events.admin.views.base import EventOrganiserMixin
+from portal.two_factor import TwoFactorRequiredMixin
 
 
-class MessageView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
+class MessageView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "events/admin/form.html"
     form_class = MessageForm
     header_icon = "mail"

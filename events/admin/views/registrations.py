@@ -21,6 +21,7 @@ from events.admin.views.base import EventOrganiserMixin
 from events.models import InvitationCode, Registration
 from events.permissions import can_manage_event
 from portal.exports import SafeSpreadsheetExportMixin
+from portal.two_factor import TwoFactorRequiredMixin
 
 
 class StatusColumn(Column):
@@ -31,7 +32,9 @@ class StatusColumn(Column):
         return value
 
 
-class RegistrationListView(EventOrganiserMixin, SafeSpreadsheetExportMixin, ReportView):
+class RegistrationListView(
+    TwoFactorRequiredMixin, EventOrganiserMixin, SafeSpreadsheetExportMixin, ReportView
+):
     template_name = "events/admin/registrations.html"
     header_icon = "group"
     filterset_class = RegistrationFilterSet
@@ -155,7 +158,7 @@ class RegistrationListView(EventOrganiserMixin, SafeSpreadsheetExportMixin, Repo
         return context
 
 
-class RegistrationDetailView(WagtailAdminTemplateMixin, FormView):
+class RegistrationDetailView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "events/admin/registration_detail.html"
     form_class = StatusForm
     header_icon = "user"
@@ -206,7 +209,9 @@ class RegistrationDetailView(WagtailAdminTemplateMixin, FormView):
         return context
 
 
-class AddRegistrationView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
+class AddRegistrationView(
+    TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, FormView
+):
     template_name = "events/admin/form.html"
     form_class = OrganiserRegistrationForm
     header_icon = "plus"
@@ -264,7 +269,9 @@ class AddRegistrationView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormVi
         return context
 
 
-class InvitationCodesView(EventOrganiserMixin, WagtailAdminTemplateMixin, FormView):
+class InvitationCodesView(
+    TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, FormView
+):
     template_name = "events/admin/codes.html"
     form_class = InvitationCodesForm
     header_icon = "key"

@@ -11,10 +11,12 @@ from wagtail.models import Locale
 from events.admin import reports
 from events.models import EventPage
 from events.permissions import can_manage_event, is_organiser
+from portal.converters import ModelIdChoiceField
+from portal.two_factor import TwoFactorRequiredMixin
 
 
 class ReportFilterForm(forms.Form):
-    event = forms.ModelChoiceField(
+    event = ModelIdChoiceField(
         label=gettext_lazy("Event"), queryset=EventPage.objects.none(), required=False
     )
     date_from = forms.DateField(
@@ -25,7 +27,7 @@ class ReportFilterForm(forms.Form):
     )
 
 
-class AttendanceReportView(WagtailAdminTemplateMixin, TemplateView):
+class AttendanceReportView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Per event or across a date range: who came, and the funder's numbers."""
 
     template_name = "events/admin/report.html"
