@@ -1,0 +1,48 @@
+"""Editors preview every kind of page, in both languages, inside the editor.
+
+The preview goes the way the admin's live preview panel takes it: the edit
+form's data is posted to the preview address, then the preview is fetched
+from it. The pages are the demo's, the most realistic content there is.
+"""
+
+import logging
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, get_page_models
+
+from tests.admin_forms import page_edit_data, page_form_errors
+
+PAGE_TYPES = sorted(
+    (model for model in get_page_models() if model is not Page),
+    key=lambda model: model._meta.label,
+)
+
+
+def preview(client, page, data, mode=None):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    answer = client.post(url, data)
+    assert answer.status_code == 200
+    assert answer.json()["is_valid"], page_form_errors(page, data, answer.wsgi_request.user)
+    return client.get(url, {"mode": mode} if mode is not None else {})
+
+
+@pytest.fixture
+def admin(demo, django_user_model):
+    return django_user_model.objects.get(email="admin@example.org")
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model._meta.label)
+def test_every_page_type_previews_in_both_languages(client, admin, caplog, model, language):
+    pages = model.objects.filter(locale__language_code=language).order_by("path")
+    assert pages.exists(), f"the demo has no {model._meta.label} in {language}"
+    client.force_login(admin)
+    caplog.set_level(logging.ERROR)
+    for page in pages:
+        for mode, _label in page.preview_modes:
+            response = preview(client, page, page_edit_data(page, admin), mode)
+            assert response.status_code == 200, (page.url_path, mode)
+            assert response["Content-Type"].startswith("text/html")
+            assert page.title in response.content.decode(), (page.url_path, mode)
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
