@@ -49,3 +49,54 @@ def test_every_page_type_previews_in_both_languages(client, admin, caplog, model
             title = getattr(page, "hero_title", "") or page.title
             assert escape(title) in response.content.decode(), (page.url_path, mode)
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+def framing(response):
+    policy = response["Content-Security-Policy"]
+    ancestors = [d.strip() for d in policy.split(";") if d.strip().startswith("frame-ancestors")]
+    assert len(ancestors) == 1, policy
+    assert "default-src 'self'" in policy  # the rest of the policy stays
+    return response["X-Frame-Options"], ancestors[0]
+
+
+@pytest.mark.django_db
+def test_only_previews_may_be_framed_and_only_by_the_site(client, home_page, superuser):
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[home_page.pk])
+    preview_response = preview(client, home_page, page_edit_data(home_page, superuser))
+    assert preview_response.status_code == 200
+    assert framing(preview_response) == ("SAMEORIGIN", "frame-ancestors 'self'")
+
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[home_page.pk]))
+    assert framing(draft) == ("SAMEORIGIN", "frame-ancestors 'self'")
+
+    # While the form has errors the panel shows "preview not available".
+    client.delete(url)
+    client.post(url, {**page_edit_data(home_page, superuser), "slug": "not a slug!"})
+    unavailable = client.get(url)
+    assert "Preview not available" in unavailable.content.decode()
+    assert framing(unavailable) == ("SAMEORIGIN", "frame-ancestors 'self'")
+
+    for other in (
+        "/",
+        "/search/?q=x",
+        "/no-such-page/",
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[home_page.pk]),
+    ):
+        assert framing(client.get(other)) == ("DENY", "frame-ancestors 'none'"), other
+    client.logout()
+    assert framing(client.get("/")) == ("DENY", "frame-ancestors 'none'")
+
+
+@pytest.mark.django_db
+def test_the_admin_asks_no_one_outside_for_avatars(client, home_page, superuser):
+    client.force_login(superuser)
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[home_page.pk]),
+        reverse("wagtailadmin_account"),
+    ):
+        html = client.get(url).content.decode()
+        assert "gravatar" not in html.lower(), url
+        assert "default-user-avatar" in html, url
