@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Page, get_page_models
 
+from events.models import EventPage
 from tests.admin_forms import page_edit_data, page_form_errors
 
 PAGE_TYPES = sorted(
@@ -100,3 +101,14 @@ def test_the_admin_asks_no_one_outside_for_avatars(client, home_page, superuser)
         html = client.get(url).content.decode()
         assert "gravatar" not in html.lower(), url
         assert "default-user-avatar" in html, url
+
+
+def test_an_event_previews_its_registration_form(client, admin):
+    # The demo's first event is over: registration is closed, yet the
+    # organiser sees the form.
+    event = EventPage.objects.filter(locale__language_code="en").order_by("path").first()
+    client.force_login(admin)
+    assert [mode for mode, _label in event.preview_modes] == ["", "register"]
+    html = preview(client, event, page_edit_data(event, admin), "register").content.decode()
+    assert 'name="email"' in html
+    assert '<button type="submit" disabled>' in html  # registering needs the live page

@@ -88,9 +88,7 @@ def test_editor_previews_a_new_visit_with_a_material(
     assert "Referral handbook" in html
 
 
-def test_moderator_previews_the_visit_sent_for_review(
-    client, editor, moderator, visit, material
-):
+def test_moderator_previews_the_visit_sent_for_review(client, editor, moderator, visit, material):
     client.force_login(editor)
     edit = client.post(
         reverse("wagtailadmin_pages:edit", args=[visit.pk]),
@@ -102,9 +100,7 @@ def test_moderator_previews_the_visit_sent_for_review(
     assert task is not None
 
     client.force_login(moderator)
-    response = client.get(
-        reverse("wagtailadmin_pages:workflow_preview", args=[visit.pk, task.pk])
-    )
+    response = client.get(reverse("wagtailadmin_pages:workflow_preview", args=[visit.pk, task.pk]))
     assert response.status_code == 200
     assert "Referral handbook" in response.content.decode()
     # The moderator's preview opens in a dialog frame of the admin.
