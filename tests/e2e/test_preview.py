@@ -32,16 +32,17 @@ def test_editor_sees_a_study_visit_with_its_material_in_the_preview_panel(
     visit.save_revision().publish()
 
     problems = []
-    page.on(
-        "console",
-        lambda message: problems.append(message.text) if message.type == "error" else None,
-    )
-    page.on(
-        "response",
-        lambda response: problems.append(f"{response.status} {response.url}")
-        if response.status >= 500
-        else None,
-    )
+
+    def console_error(message):
+        if message.type == "error":
+            problems.append(message.text)
+
+    def server_error(response):
+        if response.status >= 500:
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", console_error)
+    page.on("response", server_error)
     _log_in(page, superuser.email, DEFAULT_PASSWORD)
     page.goto(f"/admin/pages/{visit.pk}/edit/")
     page.locator('[data-side-panel-toggle="preview"]').click()
