@@ -155,7 +155,9 @@ def register(request, page):
             event=event, initial=_prefill(request.user), privacy_url=_privacy_url(request)
         )
         status = 200
-    refusal = services.registration_refusal(event, user=request.user)
+    # The organiser's preview shows the form even while registration is closed.
+    is_preview = getattr(request, "is_preview", False)
+    refusal = None if is_preview else services.registration_refusal(event, user=request.user)
     context.update(
         {
             "form": form,

@@ -30,7 +30,16 @@ class AdminRequiresTwoFactorMiddleware:
 
 class ContentSecurityPolicyMiddleware:
     """Adds the Content-Security-Policy and Permissions-Policy headers
-    (Django 5.2 has no built-in ones)."""
+    (Django 5.2 has no built-in ones).
+
+    No other site may frame the portal, and the portal frames only its own
+    previews: the admin's live preview panel and the moderator's preview show
+    a page inside the editing screen. A preview is a response to the request
+    Wagtail makes up to render one (`is_dummy`, `is_preview`; `Page.serve`
+    resets the latter), or one of Wagtail's preview views (they mark their
+    responses `X-Frame-Options: SAMEORIGIN`, e.g. "preview not available"
+    while the form has errors).
+    """
 
     HEADERS = {
         "Content-Security-Policy": "CONTENT_SECURITY_POLICY",
@@ -42,11 +51,31 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        is_preview = (
+            getattr(request, "is_dummy", False)
+            or getattr(request, "is_preview", False)
+            or response.get("X-Frame-Options") == "SAMEORIGIN"
+        )
         for header, setting in self.HEADERS.items():
             policy = getattr(settings, setting, "")
             if policy and header not in response:
+                if is_preview and header == "Content-Security-Policy":
+                    policy = framed_by_site_itself(policy)
                 response[header] = policy
+        if is_preview:
+            # Django's clickjacking middleware keeps a header already set.
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
+
+
+def framed_by_site_itself(policy):
+    """The policy with `frame-ancestors 'self'` in place of its own."""
+    directives = [
+        directive.strip()
+        for directive in policy.split(";")
+        if directive.strip() and directive.split()[0] != "frame-ancestors"
+    ]
+    return "; ".join([*directives, "frame-ancestors 'self'"])
 
 
 class DatabaseBusyMiddleware:

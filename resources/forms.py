@@ -23,6 +23,8 @@ class MaterialPageForm(LocalisedTopicsPageForm):
         files = self.formsets.get("files")
         has_file = False
         if files is not None:
+            # The inline forms are otherwise cleaned only after this form.
+            files.is_valid()
             for form in files.forms:
                 data = getattr(form, "cleaned_data", None) or {}
                 if data.get("document") and not data.get("DELETE"):

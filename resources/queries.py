@@ -82,15 +82,18 @@ def material_listing(request, index_page):
 
 
 def material_detail_context(request, page):
+    # Through the page's own relation, so that a preview shows the files being
+    # edited (unsaved, in memory) rather than the saved ones.
     files = list(
-        MaterialFile.objects.filter(page=page)
-        .select_related("document", "document__download_stats", "language")
-        .order_by("sort_order")
+        page.files.select_related("document", "document__download_stats", "language").order_by(
+            "sort_order"
+        )
     )
     visits = visible_study_visits(
         request,
         StudyVisitPage.objects.filter(
-            pk__in=StudyVisitMaterial.objects.filter(material=page).values("page_id")
+            # By key: a new material being previewed has none yet.
+            pk__in=StudyVisitMaterial.objects.filter(material_id=page.pk).values("page_id")
         ),
     ).order_by("-start_date")
     return {
@@ -117,16 +120,12 @@ def study_visit_listing(request, index_page):
 
 
 def study_visit_detail_context(request, page):
+    # Read in Python: in a preview the attachments are unsaved objects in
+    # memory, which cannot be turned into a subquery.
+    order = {item.material_id: item.sort_order or 0 for item in page.attached_materials.all()}
     materials = material_cards(
-        visible_materials(
-            request,
-            MaterialPage.objects.filter(pk__in=page.attached_materials.values("material_id")),
-        )
+        visible_materials(request, MaterialPage.objects.filter(pk__in=list(order)))
     )
-    order = {
-        item.material_id: item.sort_order or 0
-        for item in page.attached_materials.all().only("material_id", "sort_order")
-    }
     related_event = None
     if page.related_event_id:
         related_event = visible_pages(request).filter(pk=page.related_event_id).first()

@@ -23,3 +23,7 @@ class DirectoryIndexPage(Page):
         from directory.views import institution_list  # noqa: PLC0415 - directory.views imports these models
 
         return institution_list(request, index_page=self)
+
+    def serve_preview(self, request, mode_name):
+        # The page is the directory listing; it has no template of its own.
+        return self.serve(request)

@@ -298,6 +298,17 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.is_online and not (self.venue_name or self.venue_city):
             raise ValidationError({"venue_name": _("Give a venue, or mark the event as online.")})
 
+    # Organisers check the registration form (its questions, the consent,
+    # the state of registration) before publishing, as well as the page.
+    preview_modes = [("", _("Event")), ("register", _("Registration form"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "register":
+            from events.views import register  # noqa: PLC0415 - events.views imports these models
+
+            return register(request, self)
+        return super().serve_preview(request, mode_name)
+
     @path("register/")
     def register_route(self, request):
         from events.views import register  # noqa: PLC0415 - events.views imports these models

@@ -236,6 +236,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "25")
 # Documents go through Django so that members-only files can be refused.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# An avatar is a picture uploaded to the portal, or else Wagtail's default
+# one: asking Gravatar would tell a third party who opens the admin (and the
+# security policy blocks it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_EDIT_FORM = "portal.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "portal.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["preferred_language"]

@@ -83,6 +83,28 @@ def reachable(graph):
     return seen
 
 
+def way_to(graph, key):
+    """The fewest choice ids that lead from the start to step `key` (empty for
+    the start itself), or None if no way leads there."""
+    by_key = graph.by_key
+    if graph.start not in by_key:
+        return None
+    ways = {graph.start: []}
+    queue = deque([graph.start])
+    while queue:
+        current = queue.popleft()
+        if current == key:
+            return ways[current]
+        step = by_key[current]
+        if step.is_ending:
+            continue
+        for choice in step.choices:
+            if choice.target in by_key and choice.target not in ways:
+                ways[choice.target] = ways[current] + [choice.id]
+                queue.append(choice.target)
+    return None
+
+
 def validate(graph):
     """Everything that stops the scenario from being played to an end."""
     problems = []

@@ -48,6 +48,9 @@ from resources.scenarios.graph import Choice, Graph, Step, captions_given, valid
 
 logger = logging.getLogger(__name__)
 
+# A preview mode naming a step: "step:<key>".
+STEP_PREVIEW = "step:"
+
 
 class ScenarioIndexPage(ModeratedPageMixin, BasePage):
     """/scenarios/: the list of training scenarios."""
@@ -161,6 +164,23 @@ class ScenarioPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
         return super().publish(revision, *args, **kwargs)
 
     # --- serving ------------------------------------------------------------------
+
+    @property
+    def preview_modes(self):
+        """The introduction, then every step and ending as a player meets it,
+        so that editors see them all before publishing."""
+        modes = [("", _("Introduction"))]
+        for step in self.ordered_steps():
+            label = _("Ending: %(title)s") if step.is_ending else _("Step: %(title)s")
+            modes.append((f"{STEP_PREVIEW}{step.key}", label % {"title": step.title}))
+        return modes
+
+    def serve_preview(self, request, mode_name):
+        if mode_name.startswith(STEP_PREVIEW):
+            from resources.scenarios import views  # noqa: PLC0415 - its views import these models
+
+            return views.preview_step(request, self, mode_name.removeprefix(STEP_PREVIEW))
+        return super().serve_preview(request, mode_name)
 
     @path("")
     def intro_route(self, request):

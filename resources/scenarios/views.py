@@ -14,6 +14,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
 from resources.scenarios import progress
+from resources.scenarios.graph import way_to
 
 
 def _step_url(page, key):
@@ -124,13 +125,28 @@ def step(request, page, key):
             status = 400
         else:
             return redirect(page.url + page.reverse_subpage("feedback_route", kwargs={"key": key}))
+    return _render_step(request, page, step, pos, error=error, status=status)
+
+
+def preview_step(request, page, key):
+    """A step or ending as a player reaches it by the shortest way, for the
+    editor's preview: no attempt is started or recorded."""
+    step = page.step_by_key(key)
+    if step is None:
+        return _unknown_step(request, page)
+    path = way_to(page.graph(), key) or []
+    pos = progress.Position(attempt=None, path=path, current=key, repaired=False)
+    return _render_step(request, page, step, pos)
+
+
+def _render_step(request, page, step, pos, error="", status=200):
     context = _context(request, page, step=step, position=pos, error=error)
     if step.is_ending:
         context.update(
             {
                 "taken": progress.walk(page, pos.path),
                 "score": progress.score(page, pos.path),
-                "finished_at": pos.attempt.finished_at,
+                "finished_at": pos.attempt.finished_at if pos.attempt else None,
             }
         )
         return TemplateResponse(request, "resources/scenarios/ending.html", context, status=status)

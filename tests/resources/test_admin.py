@@ -3,6 +3,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from resources.models import MaterialPage
 from tests.factories import TopicFactory
+from tests.resources.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,28 @@ def test_material_needs_a_file_or_a_link(client, superuser, materials_index):
     response = client.post(url, data)
     assert response.status_code == 302
     assert MaterialPage.objects.filter(slug="leaflet").exists()
+
+
+def test_a_material_with_a_file_needs_no_link(client, superuser, materials_index, locales):
+    client.force_login(superuser)
+    url = f"/admin/pages/add/resources/materialpage/{materials_index.pk}/"
+    document = DocumentFactory()
+    data = nested_form_data(
+        {
+            "title": "Leaflet",
+            "slug": "leaflet",
+            "introduction": "Short.",
+            "material_type": "leaflet",
+            "audience": "everyone",
+            "publication_date": "2025-01-01",
+            "visibility": "public",
+            "external_url": "",
+            "description": rich_text(""),
+            "files": inline_formset([{"document": document.pk, "language": "en", "label": ""}]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302
+    material = MaterialPage.objects.get(slug="leaflet")
+    assert [file.document for file in material.files.all()] == [document]
