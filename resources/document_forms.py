@@ -1,11 +1,12 @@
-"""The document upload form: Wagtail's checks plus a look at the content.
-Kept apart from the page forms because wagtail.documents.forms cannot be
-imported while models load."""
+"""The document and image upload forms: Wagtail's checks plus a look at the
+content. Kept apart from the page forms because wagtail.documents.forms and
+wagtail.images.forms cannot be imported while models load."""
 
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 
-from resources.uploads import validate_document_upload
+from resources.uploads import validate_document_upload, validate_image_upload
 
 
 class SafeDocumentForm(BaseDocumentForm):
@@ -17,4 +18,15 @@ class SafeDocumentForm(BaseDocumentForm):
         # Only a new upload is checked; an unchanged file is a stored FieldFile.
         if isinstance(uploaded, UploadedFile):
             validate_document_upload(uploaded)
+        return uploaded
+
+
+class SafeImageForm(BaseImageForm):
+    """Wagtail's image form (format, size and pixel limits) plus a look for a
+    web page hidden in the file. Set as WAGTAILIMAGES_IMAGE_FORM_BASE."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):
+            validate_image_upload(uploaded)
         return uploaded

@@ -3,10 +3,13 @@
 Wagtail already checks the extension against WAGTAILDOCS_EXTENSIONS and the
 size against WAGTAILDOCS_MAX_UPLOAD_SIZE. An extension is only a name, so this
 also refuses executables and web content (HTML, SVG, scripts) whatever they are
-called, and files whose content does not match their extension.
+called, and files whose content does not match their extension. PDFs are read
+whole for scripts and embedded files, since a browser opens them inline, and
+images are checked for a web page hidden after the picture.
 """
 
 import os
+import re
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -32,6 +35,25 @@ WEB_CONTENT_MARKERS = (
     b"<body",
     b"<iframe",
 )
+# Markup a browser would run, looked for inside PDFs and images; "<?xml" is
+# left out because ordinary PDF and photo metadata (XMP) contains it.
+ACTIVE_MARKUP = re.compile(
+    rb"<!doctype\s+html|<html|<head|<body|<script|<iframe|<svg|<object|<embed|javascript:",
+    re.IGNORECASE,
+)
+PDF_CHUNK_BYTES = 1024 * 1024
+# Beyond this the upload size limit has already refused the file.
+PDF_SCAN_LIMIT = 200 * 1024 * 1024
+# PDF names are case-sensitive and may spell letters as #xx escapes.
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# An /OpenAction that runs a script names /JS or /JavaScript, so those catch it;
+# an /OpenAction that only opens a page is harmless.
+PDF_ACTIVE_NAMES = re.compile(
+    rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?![A-Za-z0-9#])"
+)
+# Kept from one chunk to the next so a name split across them is still seen.
+PDF_CHUNK_OVERLAP = 64
+IMAGE_EDGE_BYTES = 1024
 DANGEROUS_MEMBER_EXTENSIONS = {
     ".exe",
     ".dll",
@@ -47,9 +69,19 @@ DANGEROUS_MEMBER_EXTENSIONS = {
     ".sh",
     ".html",
     ".htm",
+    ".xhtml",
+    ".xht",
+    ".mht",
+    ".mhtml",
     ".svg",
     ".hta",
     ".lnk",
+    # An archive inside an archive would hide its members from this check.
+    ".zip",
+    ".7z",
+    ".rar",
+    ".tar",
+    ".gz",
 }
 OFFICE_ZIP_PARTS = {
     "docx": "word/",
@@ -97,6 +129,81 @@ def _check_zip(uploaded, extension):
             )
     part = OFFICE_ZIP_PARTS.get(extension)
     return part is None or any(name.startswith(part) for name in names)
+
+
+def _pdf_chunks(uploaded):
+    uploaded.seek(0)
+    carry = b""
+    read = 0
+    try:
+        while read < PDF_SCAN_LIMIT:
+            chunk = uploaded.read(PDF_CHUNK_BYTES)
+            if not chunk:
+                break
+            read += len(chunk)
+            yield carry + chunk
+            carry = chunk[-PDF_CHUNK_OVERLAP:]
+    finally:
+        uploaded.seek(0)
+
+
+def _check_pdf(uploaded):
+    """Refuse a PDF that is also a web page, or that carries scripts,
+    launch actions, embedded files or interactive forms."""
+    for index, chunk in enumerate(_pdf_chunks(uploaded)):
+        body = chunk[len(b"%PDF-") :] if index == 0 else chunk
+        if ACTIVE_MARKUP.search(body):
+            _refuse(
+                _(
+                    "This PDF also contains a web page or script, which could run in the "
+                    "reader's browser. Print it to a new PDF and upload that instead."
+                ),
+                "pdf_web_content",
+            )
+        found = PDF_ACTIVE_NAMES.search(
+            PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), chunk)
+        )
+        if found:
+            _refuse(
+                _(
+                    "This PDF contains scripts, actions, attached files or interactive "
+                    "forms (%(feature)s), which cannot be shared here. Print it to a new "
+                    "PDF and upload that instead."
+                )
+                % {"feature": found.group(1).decode()},
+                "pdf_active_content",
+            )
+
+
+def _image_end(data):
+    """Where the picture itself ends, for PNG and JPEG; None if unknown."""
+    if data.startswith(b"\x89PNG"):
+        position = data.rfind(b"IEND")
+        return None if position < 0 else position + len(b"IEND") + 4  # CRC
+    if data.startswith(b"\xff\xd8"):
+        position = data.rfind(b"\xff\xd9")
+        return None if position < 0 else position + 2
+    return None
+
+
+def validate_image_upload(uploaded):
+    """Refuse a PNG, JPEG or GIF that carries a web page or script, either
+    after the end of the picture or at its start or end."""
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    end = _image_end(data)
+    places = [data[:IMAGE_EDGE_BYTES], data[-IMAGE_EDGE_BYTES:]]
+    if end is not None:
+        places.append(data[end:])
+    if any(ACTIVE_MARKUP.search(place) for place in places):
+        _refuse(
+            _(
+                "This image also contains a web page or script. Open it in an image "
+                "editor, save it again and upload the new file."
+            ),
+            "image_web_content",
+        )
 
 
 def _is_text(head):
@@ -180,3 +287,5 @@ def validate_document_upload(uploaded):
             % {"extension": extension},
             "content_mismatch",
         )
+    if extension == "pdf":
+        _check_pdf(uploaded)

@@ -287,9 +287,14 @@ LOGGING = {
 }
 
 # resources: uploaded documents are also checked by content (no programs, no
-# HTML/SVG, content matching the extension) on top of the extension allow-list
-# and WAGTAILDOCS_MAX_UPLOAD_SIZE above.
+# HTML/SVG, content matching the extension, no scripts in PDFs) on top of the
+# extension allow-list and WAGTAILDOCS_MAX_UPLOAD_SIZE above; images are
+# checked for a web page hidden in them.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "resources.document_forms.SafeImageForm"
+# Only these open in the browser; every other document is downloaded. PDFs
+# are refused at upload if they carry scripts, and text cannot run any.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 # --- events app ---------------------------------------------------------------
 # Attendees' personal data is removed this many days after an event ends
