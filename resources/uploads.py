@@ -35,10 +35,17 @@ WEB_CONTENT_MARKERS = (
     b"<body",
     b"<iframe",
 )
-# Markup a browser would run, looked for inside PDFs and images; "<?xml" is
-# left out because ordinary PDF and photo metadata (XMP) contains it.
+# Markup a browser would run, looked for inside images; "<?xml" is left out
+# because ordinary photo and PDF metadata (XMP) contains it.
 ACTIVE_MARKUP = re.compile(
-    rb"<!doctype\s+html|<html|<head|<body|<script|<iframe|<svg|<object|<embed|javascript:",
+    rb"<!doctype\s+html|<(?:html|head|body|script|iframe|svg|object|embed)[\s>/]|javascript:",
+    re.IGNORECASE,
+)
+# The same for a whole PDF, whose compressed streams are random bytes: short
+# tags such as "<svg" would turn up by chance in large files, so only the
+# longer ones that make a web page are looked for.
+PDF_WEB_MARKUP = re.compile(
+    rb"<!doctype\s+html|<(?:html|body|script|iframe)[\s>/]|javascript:",
     re.IGNORECASE,
 )
 PDF_CHUNK_BYTES = 1024 * 1024
@@ -76,13 +83,9 @@ DANGEROUS_MEMBER_EXTENSIONS = {
     ".svg",
     ".hta",
     ".lnk",
-    # An archive inside an archive would hide its members from this check.
-    ".zip",
-    ".7z",
-    ".rar",
-    ".tar",
-    ".gz",
 }
+# An archive inside an archive would hide its members from this check.
+NESTED_ARCHIVE_EXTENSIONS = {".zip", ".7z", ".rar", ".tar", ".gz"}
 OFFICE_ZIP_PARTS = {
     "docx": "word/",
     "xlsx": "xl/",
@@ -118,7 +121,17 @@ def _check_zip(uploaded, extension):
     finally:
         uploaded.seek(0)
     for name in names:
-        if os.path.splitext(name.lower())[1] in DANGEROUS_MEMBER_EXTENSIONS:
+        member_extension = os.path.splitext(name.lower())[1]
+        if member_extension in NESTED_ARCHIVE_EXTENSIONS:
+            _refuse(
+                _(
+                    "This archive contains another archive (%(name)s), whose contents cannot "
+                    "be checked. Unpack it into the main archive and upload that again."
+                )
+                % {"name": name},
+                "nested_archive",
+            )
+        if member_extension in DANGEROUS_MEMBER_EXTENSIONS:
             _refuse(
                 _(
                     "This archive contains a program or web page (%(name)s), which cannot be "
@@ -152,7 +165,7 @@ def _check_pdf(uploaded):
     launch actions, embedded files or interactive forms."""
     for index, chunk in enumerate(_pdf_chunks(uploaded)):
         body = chunk[len(b"%PDF-") :] if index == 0 else chunk
-        if ACTIVE_MARKUP.search(body):
+        if PDF_WEB_MARKUP.search(body):
             _refuse(
                 _(
                     "This PDF also contains a web page or script, which could run in the "

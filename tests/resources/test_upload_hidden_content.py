@@ -6,14 +6,17 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.users.models import UserProfile
 
 from demo.generators.files import make_pdf
+from resources.uploads import PDF_CHUNK_BYTES, validate_document_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -102,11 +105,11 @@ def editor_client(client, editor):
         ("bundle.zip", zip_with("site/index.xht"), "site/index.xht"),
         ("bundle.zip", zip_with("saved.mht"), "saved.mht"),
         ("bundle.zip", zip_with("saved.MHTML"), "saved.MHTML"),
-        ("bundle.zip", zip_with("inner.zip"), "inner.zip"),
-        ("bundle.zip", zip_with("inner.7z"), "inner.7z"),
-        ("bundle.zip", zip_with("inner.rar"), "inner.rar"),
-        ("bundle.zip", zip_with("inner.tar"), "inner.tar"),
-        ("bundle.zip", zip_with("inner.tar.gz"), "inner.tar.gz"),
+        ("bundle.zip", zip_with("inner.zip"), "another archive (inner.zip)"),
+        ("bundle.zip", zip_with("inner.7z"), "another archive (inner.7z)"),
+        ("bundle.zip", zip_with("inner.rar"), "another archive (inner.rar)"),
+        ("bundle.zip", zip_with("inner.tar"), "another archive (inner.tar)"),
+        ("bundle.zip", zip_with("inner.tar.gz"), "another archive (inner.tar.gz)"),
     ],
 )
 def test_hidden_content_in_documents_is_refused(editor_client, name, content, message):
@@ -114,6 +117,17 @@ def test_hidden_content_in_documents_is_refused(editor_client, name, content, me
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_messages_are_in_the_editors_language(client, editor):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "pl"
+    profile.save()
+    client.force_login(editor)
+    response = upload_document(client, "polyglot.pdf", b"%PDF-1.4\n" + PAGE)
+    assert "Ten plik PDF zawiera również stronę internetową" in response.content.decode()
+    response = upload_image(client, "photo.png", picture("PNG") + PAGE)
+    assert "Ten obraz zawiera również stronę internetową" in response.content.decode()
 
 
 def test_a_plain_pdf_with_an_open_action_that_only_opens_a_page_is_accepted(editor_client):
@@ -195,3 +209,14 @@ def test_only_pdf_and_plain_text_open_in_the_browser(client, filename, content, 
     else:
         assert disposition.startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("split", [1, 5, 10])
+def test_a_pdf_name_split_between_chunks_is_still_found(split):
+    pdf = make_pdf("Guide", ["Text."])
+    padding = b"%" + b"x" * (PDF_CHUNK_BYTES - len(pdf) - split - 2) + b"\n"
+    content = pdf + padding + b"/JavaScript (x)"
+    assert content[PDF_CHUNK_BYTES - split : PDF_CHUNK_BYTES + 1].startswith(b"/")
+    with pytest.raises(ValidationError) as refused:
+        validate_document_upload(SimpleUploadedFile("split.pdf", content))
+    assert refused.value.code == "pdf_active_content"
