@@ -8,6 +8,7 @@ arrive at once. Mail is written as `RegistrationMail` rows in the same
 transaction and handed to django-tasks only after commit.
 """
 
+import datetime
 import logging
 import threading
 from dataclasses import dataclass
@@ -179,6 +180,18 @@ def registration_refusal(event, *, user=None, now=None):
     return None
 
 
+# Anyone may type anyone's address into the form: without a pause between
+# reminders, a stranger could fill a registrant's inbox from our server.
+REMINDER_LINK_INTERVAL = datetime.timedelta(hours=24)
+
+
+def _reminder_sent_recently(registration):
+    return registration.mails.filter(
+        kind=MailKind.REMINDER_LINK,
+        created_at__gte=timezone.now() - REMINDER_LINK_INTERVAL,
+    ).exists()
+
+
 def register(
     event,
     data,
@@ -193,7 +206,7 @@ def register(
 
     A second registration with the same email for the same event creates
     nothing: the existing registration is returned and its personal link
-    sent again."""
+    sent again, at most once per REMINDER_LINK_INTERVAL."""
     event = event.canonical
     check_can_register(event, user=user, by_organiser=by_organiser, now=now)
     email = (data.get("email") or "").strip().lower()
@@ -210,7 +223,8 @@ def register(
             .first()
         )
         if existing is not None:
-            queue_mail(existing, MailKind.REMINDER_LINK)
+            if not _reminder_sent_recently(existing):
+                queue_mail(existing, MailKind.REMINDER_LINK)
             return RegistrationResult(existing, created=False)
 
         invitation = None

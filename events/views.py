@@ -14,7 +14,7 @@ from wagtail.models import Locale, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import requirements, services
+from events import limits, requirements, services
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
@@ -120,7 +120,20 @@ def register(request, page):
     context.update({"state": state, "event": event})
     if request.method == "POST":
         form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
-        if form.is_valid():
+        if not limits.registration_allowed(request):
+            # Nothing is saved and only this message is shown, so the answer
+            # reveals nothing about the address.
+            form.is_valid()
+            form.errors.clear()
+            form.add_error(
+                None,
+                _(
+                    "Too many registration attempts came from your connection or for this email "
+                    "address in a short time. Please wait an hour and try again."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
             try:
                 data = form.registration_data()
                 # The confirmation goes out at commit, in the language used here.

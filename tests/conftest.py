@@ -32,6 +32,13 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counts kept in the cache (e.g. registration attempts per client) would
+    otherwise add up over every test a worker runs."""
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def migrated_data(django_db_setup, django_db_blocker):
     """What the migrations put in the fresh test database (root page, site,

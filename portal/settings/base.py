@@ -302,3 +302,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 EVENTS_PERSONAL_DATA_RETENTION_DAYS = int(
     os.environ.get("EVENTS_PERSONAL_DATA_RETENTION_DAYS", "365")
 )
+
+# Registration attempts allowed per client (IP address) and per email address
+# in each window, across all events; more answer 429. Keeps the public form
+# from being used to flood someone's inbox.
+EVENTS_REGISTRATION_RATE_LIMITS = {"per_client": 30, "per_address": 10, "window_seconds": 3600}
