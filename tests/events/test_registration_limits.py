@@ -97,3 +97,13 @@ def test_client_limit_and_others_unaffected(client, events_index, small_limits):
     )
     assert response.status_code == 302
     assert Registration.objects.filter(email="other@example.org").exists()
+
+
+def test_personal_link_is_resent_at_most_once_a_day_even_without_limits(client, event, settings):
+    settings.EVENTS_REGISTRATION_RATE_LIMITS = {}
+    for _ in range(20):
+        response = client.post(event.url + "register/", valid_form_data(email=VICTIM))
+        assert response.status_code in (200, 302)
+    kinds = sorted(RegistrationMail.objects.values_list("kind", flat=True))
+    assert kinds == sorted([MailKind.CONFIRMATION, MailKind.REMINDER_LINK])
+    assert len(mail.outbox) == 2
