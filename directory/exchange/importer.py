@@ -192,23 +192,20 @@ def check_institutions(table, result):
                 url(row["website"])
             except ValidationError:
                 result.errors.append((line, _("website is not a valid address.")))
-        for column, limit in (
-            ("name", 255),
-            ("name_pl", 255),
-            ("short_name", 60),
-            ("city", 100),
-            ("region", 100),
-            ("phone", 50),
-            ("hotline", 50),
-        ):
-            if len(row.get(column, "")) > limit:
-                result.errors.append(
-                    (
-                        line,
-                        _("%(column)s is longer than %(limit)d characters.")
-                        % {"column": column, "limit": limit},
-                    )
-                )
+        _check_lengths(
+            row,
+            (
+                ("name", 255),
+                ("name_pl", 255),
+                ("short_name", 60),
+                ("city", 100),
+                ("region", 100),
+                ("phone", 50),
+                ("hotline", 50),
+            ),
+            line,
+            result,
+        )
         row["languages"] = _codes(row.get("languages", ""), languages, line, "languages", result)
         row["competences"] = _codes(row.get("competences", ""), topics, line, "competences", result)
         row["last_verified_at"] = _date(row.get("last_verified_at"), line, result)
@@ -276,15 +273,9 @@ def check_contacts(table, result):
         visibility = row.get("visibility") or Visibility.MEMBERS
         if visibility not in Visibility.values:
             result.errors.append((line, _("visibility must be public or members.")))
-        for column, limit in (("name", 200), ("position", 200), ("phone", 50), ("mobile", 50)):
-            if len(row.get(column, "")) > limit:
-                result.errors.append(
-                    (
-                        line,
-                        _("%(column)s is longer than %(limit)d characters.")
-                        % {"column": column, "limit": limit},
-                    )
-                )
+        _check_lengths(
+            row, (("name", 200), ("position", 200), ("phone", 50), ("mobile", 50)), line, result
+        )
         row["languages"] = _codes(row.get("languages", ""), languages, line, "languages", result)
         row["topics"] = _codes(row.get("topics", ""), topics, line, "topics", result)
         row["last_verified_at"] = _date(row.get("last_verified_at"), line, result)
@@ -352,3 +343,16 @@ def import_csv(uploaded, kind, dry_run=True):
             save_contacts(planned)
     result.imported = True
     return result
+
+
+def _check_lengths(row, limits, line, result):
+    """An error for each column longer than its database field allows."""
+    for column, limit in limits:
+        if len(row.get(column, "")) > limit:
+            result.errors.append(
+                (
+                    line,
+                    _("%(column)s is longer than %(limit)d characters.")
+                    % {"column": column, "limit": limit},
+                )
+            )

@@ -118,3 +118,27 @@ def test_members_cannot_import(client, approved_member):
     )
     assert response.status_code in {302, 403}
     assert not Institution.objects.filter(slug="hq-test").exists()
+
+
+def test_values_longer_than_their_fields_are_reported_and_nothing_is_imported(db):
+    institutions = importer.import_csv(
+        upload(f"slug,name,kind,city\nlong-one,{'N' * 256},ngo,{'C' * 101}\n"),
+        "institutions",
+        dry_run=False,
+    )
+    assert not institutions.imported
+    assert [str(message) for _line, message in institutions.errors] == [
+        "name is longer than 255 characters.",
+        "city is longer than 100 characters.",
+    ]
+    InstitutionFactory(slug="known")
+    contacts = importer.import_csv(
+        upload(f"institution,name,position\nknown,Anna Nowak,{'P' * 201}\n"),
+        "contacts",
+        dry_run=False,
+    )
+    assert not contacts.imported
+    assert [(line, str(message)) for line, message in contacts.errors] == [
+        (2, "position is longer than 200 characters.")
+    ]
+    assert not ContactPerson.objects.filter(name="Anna Nowak").exists()
