@@ -1,3 +1,4 @@
+import importlib
 import os
 import subprocess
 import sys
@@ -7,6 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import override_settings
+
+from portal.settings import base
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -95,3 +98,15 @@ def test_timezone_and_languages():
     assert settings.TIME_ZONE == "Europe/Warsaw"
     assert settings.USE_TZ is True
     assert [code for code, _ in settings.LANGUAGES] == ["en", "pl"]
+
+
+def test_registration_limits_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("EVENTS_REGISTRATION_LIMIT_PER_CLIENT", "0")
+    monkeypatch.setenv("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", "4")
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.EVENTS_REGISTRATION_RATE_LIMITS["per_client"] == 0
+        assert reloaded.EVENTS_REGISTRATION_RATE_LIMITS["per_address"] == 4
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
