@@ -1,6 +1,8 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from portal import translation_review
 from portal.viewsets import TopicViewSet
 
 register_snippet(TopicViewSet)
@@ -12,3 +14,31 @@ def your_data_section(request):
     if not request.user.is_authenticated:
         return None
     return {"template": "portal/sections/your_data.html"}
+
+
+@hooks.register("register_admin_urls")
+def translation_review_urls():
+    """Registered before wagtail-localize's (the portal comes first in
+    INSTALLED_APPS), so these replace its Translate and Update views."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_review.SubmitPageTranslationWithDefaultView.as_view(),
+            name="portal_submit_page_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_review.ReviewedUpdateTranslationsView.as_view(),
+            name="portal_update_translations",
+        ),
+        path(
+            "translation-review/<int:translation_id>/submit/",
+            translation_review.submit_for_review,
+            name="portal_translation_submit",
+        ),
+        path(
+            "translation-review/<int:translation_id>/compare/",
+            translation_review.compare_translation,
+            name="portal_translation_compare",
+        ),
+    ]

@@ -141,6 +141,11 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("pl", _("Polish"))]
 WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft and goes through review like its source
+# (portal/translation_review.py); machine pre-translation stays off unless an
+# operator configures WAGTAILLOCALIZE_MACHINE_TRANSLATOR, so no text leaves
+# the portal by default.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # locale_overrides/ holds better Polish for third-party apps; second, so that
 # makemessages keeps writing to locale/ (see its .po header).
