@@ -19,6 +19,7 @@ from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
+from portal.listings import children_with_untranslated, mark_other_language
 from portal.models import SiteSettings, Topic
 from portal.visibility import visible_pages
 
@@ -27,7 +28,7 @@ EVENTS_PER_PAGE = 20
 
 
 def event_index(request, page):
-    base = visible_pages(request, EventPage.objects.child_of(page))
+    base = visible_pages(request, children_with_untranslated(EventPage, page))
     topics = Topic.objects.filter(locale=page.locale).order_by("name")
     regions = (
         EventPage.objects.live()
@@ -51,6 +52,7 @@ def event_index(request, page):
     queryset = queryset.prefetch_related("topics")
     paginator = Paginator(queryset, EVENTS_PER_PAGE)
     events = paginator.get_page(request.GET.get("page"))
+    events.object_list = mark_other_language(list(events.object_list), page.locale)
     context = page.get_context(request)
     context.update(
         {

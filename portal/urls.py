@@ -15,6 +15,7 @@ from portal.views.media import development_media
 from portal.views.personal_data import delete_account, my_data
 from portal.views.search import search
 from portal.views.topics import topic_detail, topic_index
+from portal.views.translation_missing import translation_missing
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("topics/", topic_index, name="topic_index"),
     path("topics/<slug:slug>/", topic_detail, name="topic_detail"),
+    path("not-translated/<id:page_id>/", translation_missing, name="translation_missing"),
     path("", include("directory.urls")),
     path("", include("events.urls")),
     path("", include("resources.urls")),

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.visibility import is_member
+from portal.listings import children_with_untranslated, mark_other_language
 from portal.visibility import visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -63,11 +64,13 @@ def study_visit_cards(queryset):
 
 def _page_of(request, queryset, per_page):
     paginator = Paginator(queryset, per_page)
-    return paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = mark_other_language(list(page_obj.object_list))
+    return page_obj
 
 
 def material_listing(request, index_page):
-    base = visible_materials(request, MaterialPage.objects.child_of(index_page))
+    base = visible_materials(request, children_with_untranslated(MaterialPage, index_page))
     filterset = MaterialFilter(request.GET or None, queryset=base, request=request)
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
     page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE)
@@ -107,7 +110,7 @@ def material_detail_context(request, page):
 
 
 def study_visit_listing(request, index_page):
-    base = visible_study_visits(request, StudyVisitPage.objects.child_of(index_page))
+    base = visible_study_visits(request, children_with_untranslated(StudyVisitPage, index_page))
     filterset = StudyVisitFilter(request.GET or None, queryset=base, request=request)
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
     page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE)

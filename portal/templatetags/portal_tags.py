@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -11,9 +11,10 @@ register = template.Library()
 def language_links(context):
     """One link per language that keeps the visitor on the same content.
 
-    On a Wagtail page that is the page's translation when one exists (its slug
-    may differ), otherwise that language's home page; elsewhere the same route
-    under the other language's prefix.
+    On a Wagtail page that is the page's live translation when one exists (its
+    slug may differ), otherwise a page that says, in that language, that there
+    is no translation yet (`missing`); elsewhere the same route under the other
+    language's prefix.
     """
     request = context.get("request")
     page = context.get("page")
@@ -28,20 +29,30 @@ def language_links(context):
         with translation.override(code):
             local_name = translation.gettext(name)
         url = None
+        missing, missing_label = False, ""
         if isinstance(page, Page) and page.pk:
             translated = translations.get(code)
-            if translated is None and request is not None and code in locales:
-                site = Site.find_for_request(request)
-                home = site.root_page if site else None
-                if home is not None:
-                    translated = home.get_translation_or_none(locales[code])
             if translated is not None:
                 with translation.override(code):
                     url = translated.get_url(request)
+            elif code in locales:
+                # No live version in that language: say so, in that language,
+                # rather than drop the visitor on its home page.
+                missing = True
+                with translation.override(code):
+                    url = reverse("translation_missing", args=[page.pk])
+                    missing_label = translation.gettext("not translated")
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
-            {"code": code, "name": local_name, "url": url or "/", "active": code == current}
+            {
+                "code": code,
+                "name": local_name,
+                "url": url or "/",
+                "active": code == current,
+                "missing": missing,
+                "missing_label": missing_label,
+            }
         )
     return links
 
