@@ -18,6 +18,7 @@ admin URLs are registered first), and add two of their own.
 
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,9 +26,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from portal.translation_status import DRAFT, MISSING, OUTDATED, STATUS_LABELS, problems
 
 
 class SubmitPageTranslationWithDefaultView(SubmitPageTranslationView):
@@ -174,5 +178,32 @@ def compare_translation(request, translation_id):
             "missing": missing,
             "state": review_state(page),
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )
+
+
+STATUS_CHOICES = (MISSING, DRAFT, OUTDATED)
+
+
+def can_see_translations_report(user):
+    return PagePermissionPolicy().user_has_any_permission(user, {"change", "publish"})
+
+
+def translations_report(request):
+    """Pages whose translations are missing, unpublished or out of date."""
+    if not can_see_translations_report(request.user):
+        raise PermissionDenied
+    wanted = request.GET.get("status", "")
+    statuses = (wanted,) if wanted in STATUS_CHOICES else STATUS_CHOICES
+    paginator = Paginator(problems(statuses), 50)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "portal/admin/translations_report.html",
+        {
+            "page_obj": page_obj,
+            "status": wanted if wanted in STATUS_CHOICES else "",
+            "status_choices": [(value, STATUS_LABELS[value]) for value in STATUS_CHOICES],
+            "total": paginator.count,
         },
     )

@@ -1,5 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from portal import translation_review
@@ -37,8 +39,29 @@ def translation_review_urls():
             name="portal_translation_submit",
         ),
         path(
+            "reports/translations/",
+            translation_review.translations_report,
+            name="portal_translations_report",
+        ),
+        path(
             "translation-review/<int:translation_id>/compare/",
             translation_review.compare_translation,
             name="portal_translation_compare",
         ),
     ]
+
+
+class TranslationsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translation_review.can_see_translations_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def translations_report_menu_item():
+    return TranslationsReportMenuItem(
+        _("Missing translations"),
+        reverse("portal_translations_report"),
+        name="missing-translations",
+        icon_name="globe",
+        order=700,
+    )

@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import sections
+from portal.panels import TranslationStatusPanel
 from portal.blocks import BaseStreamBlock
 
 
@@ -19,6 +20,7 @@ class BasePage(Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    content_panels = Page.content_panels + [TranslationStatusPanel()]
 
     class Meta:
         abstract = True
