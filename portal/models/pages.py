@@ -6,8 +6,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import sections
-from portal.panels import TranslationStatusPanel
 from portal.blocks import BaseStreamBlock
+from portal.panels import TranslationStatusPanel
 
 
 class BasePage(Page):
