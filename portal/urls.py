@@ -3,15 +3,18 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.views.account import my_account
 from portal.views.health import health
 from portal.views.media import development_media
+from portal.views.page_chooser import SectionFirstBrowseView
 from portal.views.personal_data import delete_account, my_data
 from portal.views.search import search
 from portal.views.topics import topic_detail, topic_index
@@ -21,6 +24,11 @@ urlpatterns = [
     path("health/", health, name="health"),
     # The admin's own login is replaced by allauth's (with two-factor).
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Before Wagtail's own, which it replaces (see portal/views/page_chooser.py).
+    path(
+        "admin/choose-page/",
+        require_admin_access(never_cache(SectionFirstBrowseView.as_view())),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
