@@ -164,7 +164,9 @@ class InstitutionViewSet(ModelViewSet):
             heading=_("Contact people"),
             label=_("Contact person"),
             panels=[
-                FieldRowPanel([FieldPanel("name"), FieldPanel("position")]),
+                FieldRowPanel(
+                    [FieldPanel("name"), FieldPanel("position"), FieldPanel("position_pl")]
+                ),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("mobile")]),
                 FieldRowPanel(
                     [

@@ -52,7 +52,7 @@ def person_vcard(person, url=""):
         family=parts[-1], given=parts[0] if len(parts) > 1 else ""
     )
     card.add("org").value = [person.institution.localized_name]
-    _add(card, "title", person.position)
+    _add(card, "title", person.localized_position)
     _add(card, "email", person.email, "WORK")
     _add(card, "tel", person.phone, "WORK")
     _add(card, "tel", person.mobile, "CELL")

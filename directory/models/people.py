@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from directory.choices import Visibility
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
 from directory.visibility import is_member, visible_values
+from portal.language_variants import in_language
 
 
 class ContactPersonQuerySet(FreshnessQuerySet):
@@ -30,6 +31,7 @@ class ContactPerson(StaleMixin, models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
+    position_pl = models.CharField(_("position in Polish"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     mobile = models.CharField(_("mobile"), max_length=50, blank=True)
@@ -70,6 +72,10 @@ class ContactPerson(StaleMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def localized_position(self):
+        return in_language(self, "position")
 
     def save(self, *args, **kwargs):
         if self.is_active:

@@ -123,3 +123,30 @@ def test_country_is_named_in_the_visitors_language(client, home_page):
     assert "Bułgaria" in polish
     listing = client.get("/pl/directory/?country=BG").content.decode()
     assert "Bułgaria" in listing
+
+
+def test_a_position_reads_in_the_visitors_language(client, hierarchy):
+    """A Polish job title on the English page was the complaint; each page
+    shows its own language, and English where no Polish was entered."""
+    _top, _middle, bottom, _topic = hierarchy
+    ContactPersonFactory(
+        institution=bottom,
+        name="Anna Nowak",
+        position="Anti-trafficking coordinator",
+        position_pl="Koordynatorka ds. przeciwdziałania handlowi ludźmi",
+        visibility=Visibility.PUBLIC,
+        is_focal_point=True,
+    )
+    ContactPersonFactory(
+        institution=bottom,
+        name="Piotr Lis",
+        position="Legal adviser",
+        visibility=Visibility.PUBLIC,
+    )
+    english = client.get("/directory/field/").content.decode()
+    assert "Anti-trafficking coordinator" in english
+    assert "Koordynatorka" not in english
+    polish = client.get("/pl/directory/field/").content.decode()
+    assert "Koordynatorka ds. przeciwdziałania handlowi ludźmi" in polish
+    assert "Anti-trafficking coordinator" not in polish
+    assert "Legal adviser" in polish  # no Polish entered: the English stays
