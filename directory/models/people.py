@@ -73,10 +73,6 @@ class ContactPerson(StaleMixin, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def localized_position(self):
-        return in_language(self, "position")
-
     def save(self, *args, **kwargs):
         if self.is_active:
             self.deactivated_at = None
@@ -86,6 +82,10 @@ class ContactPerson(StaleMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:contact", kwargs={"pk": self.pk})
+
+    @property
+    def localized_position(self):
+        return in_language(self, "position")
 
     @property
     def is_members_only(self):
