@@ -1,20 +1,8 @@
 """Admin page forms: topics in the page's language, a material needs a file or a link."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
-
-class LocalisedTopicsPageForm(WagtailAdminPageForm):
-    """Topics exist once per language; offer those of the page's language."""
-
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        if "topics" in self.fields:
-            locale_id = self.instance.locale_id or (parent_page and parent_page.locale_id)
-            if locale_id:
-                self.fields["topics"].queryset = self.fields["topics"].queryset.filter(
-                    locale_id=locale_id
-                )
+from portal.page_forms import LocalisedTopicsPageForm
 
 
 class MaterialPageForm(LocalisedTopicsPageForm):

@@ -8,10 +8,10 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from events.choices import RegistrationStatus
 from events.forms import RegistrationForm
+from portal.page_forms import CoordinatesFormMixin, LocalisedTopicsPageForm
 
 LOCAL_TIME_FIELDS = ("start", "end", "registration_opens_at", "registration_closes_at")
 
@@ -22,7 +22,7 @@ def _rezone(value, from_zone, to_zone):
     return timezone.make_aware(naive, to_zone)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(CoordinatesFormMixin, LocalisedTopicsPageForm):
     """Django reads and shows datetimes in the admin user's current zone; an
     organiser in Warsaw typing 10:00 for a visit in Sofia means 10:00 Sofia
     time. So the form shows stored instants as the event's wall-clock time

@@ -39,6 +39,7 @@ from events.choices import (
 from events.models.registrations import Registration
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
+from portal.page_forms import SearchableCheckboxSelectMultiple
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -199,6 +200,7 @@ class EventPage(RoutablePageMixin, BasePage):
                         FieldPanel("venue_country"),
                     ]
                 ),
+                FieldPanel("coordinates"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("is_online"),
                 FieldPanel("online_url"),
@@ -209,8 +211,8 @@ class EventPage(RoutablePageMixin, BasePage):
         InlinePanel("sessions", heading=_("Agenda"), label=_("session")),
         MultiFieldPanel(
             [
-                FieldPanel("organisers"),
-                FieldPanel("topics"),
+                FieldPanel("organisers", widget=SearchableCheckboxSelectMultiple),
+                FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
                 FieldPanel("languages"),
             ],
             heading=_("Organisers and topics"),

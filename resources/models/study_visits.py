@@ -19,8 +19,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.models.pages import BasePage
+from portal.page_forms import LocalisedTopicsPageForm
 from resources.blocks import StudyVisitStreamBlock
-from resources.forms import LocalisedTopicsPageForm
 from resources.permissions import ModeratedPageMixin
 
 EVENT_PAGE_TYPE = ("events", "EventPage")
