@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.listings import children_with_untranslated, mark_other_language
+from portal.models.taxonomy import topics_in_locale
 from portal.visibility import visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -104,7 +105,7 @@ def material_detail_context(request, page):
         "downloads": sum(
             getattr(getattr(f.document, "download_stats", None), "count", 0) for f in files
         ),
-        "topics": list(page.topics.all()),
+        "topics": topics_in_locale(page.topics.all(), page.locale_id),
         "study_visits": list(visits),
     }
 
@@ -137,7 +138,7 @@ def study_visit_detail_context(request, page):
         "host_institutions": list(page.host_institutions.all()),
         "participating_institutions": list(page.participating_institutions.all()),
         "authors": list(page.authors.select_related("institution")),
-        "topics": list(page.topics.all()),
+        "topics": topics_in_locale(page.topics.all(), page.locale_id),
         "related_event": related_event.specific if related_event else None,
     }
 

@@ -37,3 +37,19 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("topic_detail", kwargs={"slug": self.slug})
+
+
+def topics_in_locale(topics, locale_id):
+    """Each topic as its translation in `locale_id` where there is one, in one
+    query. A translated page keeps its source's topics (wagtail-localize copies
+    the many-to-many as it is), so a Polish page would otherwise show English
+    topic names."""
+    topics = list(topics)
+    foreign = {topic.translation_key for topic in topics if topic.locale_id != locale_id}
+    if not foreign:
+        return topics
+    translated = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(translation_key__in=foreign, locale_id=locale_id)
+    }
+    return [translated.get(topic.translation_key, topic) for topic in topics]

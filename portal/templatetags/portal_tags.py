@@ -4,6 +4,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from portal.models.taxonomy import topics_in_locale
+
 register = template.Library()
 
 
@@ -78,3 +80,9 @@ def localized_home_url(context):
         return "/"
     home = site.root_page.localized
     return home.get_url(request) or "/"
+
+
+@register.filter
+def in_locale_of(topics, page):
+    """`page.topics.all|in_locale_of:page`: the topics in the page's language."""
+    return topics_in_locale(topics, page.locale_id)

@@ -7,7 +7,6 @@ site search all come with pages and nothing has to be rebuilt for a snippet.
 Each material has one public address that colleagues can share.
 """
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from directory.choices import Visibility
 from portal.models.pages import BasePage
+from portal.page_forms import SearchableCheckboxSelectMultiple
 from resources.choices import Audience, MaterialType
 from resources.forms import MaterialPageForm
 from resources.models.members_only import MembersOnlyPageMixin
@@ -88,7 +88,7 @@ class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("material_type"),
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
                 FieldPanel("audience"),
                 FieldPanel("publisher"),
                 FieldPanel("publication_date"),

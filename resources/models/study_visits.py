@@ -1,6 +1,5 @@
 """Study-visit write-ups: what a delegation learnt abroad, with its materials."""
 
-from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,7 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.models.pages import BasePage
-from portal.page_forms import LocalisedTopicsPageForm
+from portal.page_forms import LocalisedTopicsPageForm, SearchableCheckboxSelectMultiple
 from resources.blocks import StudyVisitStreamBlock
 from resources.permissions import ModeratedPageMixin
 
@@ -102,13 +101,10 @@ class StudyVisitPage(ModeratedPageMixin, BasePage):
             [
                 FieldPanel("host_country"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("host_institutions", widget=forms.SelectMultiple(attrs={"size": 8})),
-                FieldPanel(
-                    "participating_institutions",
-                    widget=forms.SelectMultiple(attrs={"size": 8}),
-                ),
+                FieldPanel("host_institutions", widget=SearchableCheckboxSelectMultiple),
+                FieldPanel("participating_institutions", widget=SearchableCheckboxSelectMultiple),
                 EventPageChooserPanel("related_event"),
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
             ],
             heading=_("The visit"),
         ),
