@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from events.admin import urls as admin_urls
+from events.admin.event_listing import EventListingViewSet
 from events.models import EventPage
 from events.permissions import can_manage_event, is_organiser
 
@@ -61,3 +62,8 @@ def event_reports_menu_item():
         icon_name="calendar",
         order=800,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()
