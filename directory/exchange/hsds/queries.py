@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from directory.exchange.hsds import records
 from directory.exchange.hsds.records import HOTLINE, organization_id, service_id
 from directory.models import ContactPerson, Institution
 from directory.models.institutions import MAX_QUERY_TERMS, hotline_condition
@@ -51,10 +52,11 @@ def check_known(params, allowed):
 
 
 def _positive_integer(params, name, default, maximum=None):
+    """A whole number from 1; a huge page number is just a page past the end."""
     raw = params.get(name)
     if raw is None:
         return default
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 18 or int(raw) < 1:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 100 or int(raw) < 1:
         raise BadParameter(name, _("Give a whole number of 1 or more."))
     value = int(raw)
     if maximum is not None and value > maximum:
@@ -218,7 +220,7 @@ def services(query, viewer_is_member):
         topic_keys = _matching_topics(query.search)
     rows = []
     if query.taxonomy_term is None:
-        hotline_words = (_("24/7 hotline").casefold(), "24/7 hotline", "hotline")
+        hotline_words = (records.hotline_name().casefold(), "24/7 hotline", "hotline")
         search_names_hotline = query.search and any(
             query.search.casefold() in words for words in hotline_words
         )

@@ -10,6 +10,7 @@ UUIDs, and null for numbers), and every entry has its own stable UUID."""
 import uuid
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 NAMESPACE = uuid.UUID("6f1c2c3e-3f0b-4a53-9d8e-2b8f0f5a1d10")
 # The portal's topics, published as one HSDS taxonomy.
@@ -205,6 +206,10 @@ def services_of(institution, viewer_is_member):
     return services + list(institution.competences.all())
 
 
+def hotline_name():
+    return pgettext("HSDS service name", "24/7 hotline")
+
+
 def taxonomy_term(topic, topic_names):
     name = topic_names.get(topic.slug, topic.name)
     return {
@@ -222,7 +227,7 @@ def service_summary(institution, topic, viewer_is_member, absolute_url, topic_na
     competence, or None for the hotline."""
     key = HOTLINE if topic is None else topic.translation_key
     if topic is None:
-        name = _("24/7 hotline")
+        name = hotline_name()
         description = _("Round-the-clock telephone line of %(institution)s.") % {
             "institution": institution.localized_name
         }

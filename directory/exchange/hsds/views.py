@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from django.core.paginator import InvalidPage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -193,12 +193,10 @@ def openapi(request):
 @require_safe
 def profile(request):
     """The profile's README: what this portal's HSDS adds and leaves out."""
-    response = FileResponse(
-        (HERE / "profile" / "README.md").open("rb"),
+    return HttpResponse(
+        (HERE / "profile" / "README.md").read_bytes(),
         content_type="text/markdown; charset=utf-8",
     )
-    response["Content-Disposition"] = "inline"
-    return response
 
 
 @require_safe
@@ -206,7 +204,9 @@ def profile_schema(request, name):
     """The profile's changes to an HSDS schema, as a JSON Merge Patch."""
     if name not in PROFILE_SCHEMAS:
         raise Http404
-    return FileResponse(PROFILE_SCHEMAS[name].open("rb"), content_type="application/json")
+    return HttpResponse(
+        PROFILE_SCHEMAS[name].read_bytes(), content_type="application/json; charset=utf-8"
+    )
 
 
 def legacy_export(request):
