@@ -317,9 +317,7 @@ def test_a_token_opens_members_only_values_until_revoked(secret_office, approved
         assert Client(headers={"Authorization": header}).get(f"{API}/").status_code == 401
 
 
-def test_a_token_of_someone_no_longer_a_member_shows_public_values(
-    secret_office, approved_member
-):
+def test_a_token_of_someone_no_longer_a_member_shows_public_values(secret_office, approved_member):
     _token, secret = ApiToken.issue(approved_member, "Case system")
     approved_member.memberships.update(status="rejected")
     approved_member.groups.clear()
@@ -406,3 +404,10 @@ def test_polish_address_gives_polish_names(client, office):
     assert root["profile"].endswith("/pl/directory/api/hsds/profile/")
     services = client.get(f"/pl{API}/services").json()["contents"]
     assert services[0]["name"] == "Telefon całodobowy"
+
+
+def test_the_directory_list_links_the_api_with_its_search(client, office):
+    body = client.get("/directory/", {"q": "łódź"}).content.decode()
+    assert (
+        'href="/directory/api/hsds/organizations?full=true&amp;search=%C5%82%C3%B3d%C5%BA"' in body
+    )

@@ -66,7 +66,9 @@ def check(schema_name, records):
 
 
 def check_ids_unique(records):
-    counts = collections.Counter(identifier for record in records for identifier in entry_ids(record))
+    counts = collections.Counter(
+        identifier for record in records for identifier in entry_ids(record)
+    )
     shared = {identifier: count for identifier, count in counts.items() if count > 1}
     assert not shared, f"ids shared between entries: {list(shared.items())[:5]}"
 
@@ -143,7 +145,9 @@ def test_members_see_more_than_anonymous_visitors(viewers):
     ]
     assert len(addresses) >= 100
     assert any(address["state_province"] == "śląskie" for address in addresses)
-    sip = next(record for record in member if record["name"] == "Association for Legal Intervention")
+    sip = next(
+        record for record in member if record["name"] == "Association for Legal Intervention"
+    )
     (address,) = sip["locations"][0]["addresses"]
     assert (address["address_1"], address["postal_code"], address["city"]) == (
         "al. 3 Maja 12 lok. 510",
