@@ -54,3 +54,12 @@ def region_name(region):
         return Voivodship(region).label
     except ValueError:
         return region
+
+
+def region_key(value):
+    """What the region field stores for a region as written: the voivodship's
+    slug for its name ("śląskie" or "slaskie" → "slaskie"), text abroad as is."""
+    for voivodship in Voivodship:
+        if value.casefold() in (voivodship.value, voivodship.label.casefold()):
+            return voivodship.value
+    return value

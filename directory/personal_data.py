@@ -9,7 +9,7 @@ deleted account's reports are deleted, not just unlinked.
 
 from django.utils.translation import gettext as _
 
-from directory.models import Membership, OutdatedReport
+from directory.models import ApiToken, Membership, OutdatedReport
 from portal.personal_data import iso
 
 
@@ -40,6 +40,16 @@ def describe(user):
                 }
                 for report in reports
             ],
+            # Names and dates only: the secrets are not kept, only their digests.
+            "api_tokens": [
+                {
+                    "name": token.name,
+                    "created_at": iso(token.created_at),
+                    "last_used_at": iso(token.last_used_at),
+                    "revoked_at": iso(token.revoked_at),
+                }
+                for token in ApiToken.objects.filter(user=user)
+            ],
             "note": _(
                 "Contact-person records in institutions' entries belong to the institutions, "
                 "not to your account; they are not part of this export. Ask the moderators "
@@ -52,3 +62,4 @@ def describe(user):
 def erase(user):
     Membership.objects.filter(user=user).delete()
     OutdatedReport.objects.filter(reported_by=user).delete()
+    ApiToken.objects.filter(user=user).delete()

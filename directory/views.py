@@ -151,6 +151,7 @@ def institution_detail(request, slug, report_form=None, status=200):
         "directory_page": index_page,
         "institution": institution,
         "channels": institution.public_channels(viewer_is_member),
+        "address": institution.address(viewer_is_member),
         "has_hidden_channels": institution.has_hidden_channels(viewer_is_member),
         "osm_url": institution.osm_url(viewer_is_member),
         "ancestors": list(reversed(institution.get_ancestors())),

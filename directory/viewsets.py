@@ -131,7 +131,8 @@ class InstitutionViewSet(ModelViewSet):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("city")]),
-                FieldPanel("postal_address"),
+                FieldPanel("street"),
+                FieldPanel("postal_code"),
                 FieldPanel("address_visibility"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],

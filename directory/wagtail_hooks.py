@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 
 from directory import personal_data
+from directory.exchange import tokens
 from directory.models import Institution, Membership, OutdatedReport
 from directory.views import directory_page
 from directory.viewsets import DirectoryViewSetGroup
@@ -38,6 +39,11 @@ def directory_home_section(request, home_page):
 def directory_account_section(request):
     memberships = list(Membership.objects.filter(user=request.user).select_related("institution"))
     return {"template": "directory/sections/account.html", "memberships": memberships}
+
+
+@hooks.register("portal_account_sections", order=15)
+def api_tokens_account_section(request):
+    return tokens.account_section(request)
 
 
 TOPIC_SECTION_SIZE = 12

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from directory.choices import InstitutionKind, Visibility
+from directory.addresses import is_polish_postcode, parse_address
+from directory.choices import InstitutionKind, Visibility, region_key
 from directory.models import ContactPerson, Institution
 from portal.imports import UnreadableFile, read_table, read_upload
 from portal.models import Language, Topic
@@ -28,7 +29,8 @@ INSTITUTION_COLUMNS = [
     "country",
     "region",
     "city",
-    "postal_address",
+    "street",
+    "postal_code",
     "phone",
     "email",
     "website",
@@ -37,6 +39,9 @@ INSTITUTION_COLUMNS = [
     "competences",
     "last_verified_at",
 ]
+# Files written before addresses had their fields: "ul. Okopowa 55, 01-043
+# Warszawa" in one column is split into street, postcode and city.
+LEGACY_INSTITUTION_COLUMNS = ["postal_address"]
 INSTITUTION_REQUIRED = ["name", "kind"]
 CONTACT_COLUMNS = [
     "institution",
@@ -152,7 +157,9 @@ def check_institutions(table, result):
     kinds = set(InstitutionKind.values)
     url = URLValidator()
     planned, seen = [], set()
-    if not _check_columns(table, INSTITUTION_COLUMNS, INSTITUTION_REQUIRED, result):
+    if not _check_columns(
+        table, INSTITUTION_COLUMNS + LEGACY_INSTITUTION_COLUMNS, INSTITUTION_REQUIRED, result
+    ):
         return planned
     for line, row in _rows(table, result):
         before = len(result.errors)
@@ -177,6 +184,7 @@ def check_institutions(table, result):
         country = (row.get("country") or "PL").upper()
         if len(country) != 2 or not country.isalpha():
             result.errors.append((line, _("country must be a two-letter ISO 3166 code.")))
+        _address(row, country, line, result)
         parent = row.get("parent", "")
         if parent and parent not in existing and parent not in seen:
             result.errors.append(
@@ -200,6 +208,8 @@ def check_institutions(table, result):
                 ("short_name", 60),
                 ("city", 100),
                 ("region", 100),
+                ("street", 255),
+                ("postal_code", 20),
                 ("phone", 50),
                 ("hotline", 50),
             ),
@@ -227,7 +237,8 @@ def save_institutions(planned):
         "country",
         "region",
         "city",
-        "postal_address",
+        "street",
+        "postal_code",
         "phone",
         "email",
         "website",
@@ -343,6 +354,27 @@ def import_csv(uploaded, kind, dry_run=True):
             save_contacts(planned)
     result.imported = True
     return result
+
+
+def _address(row, country, line, result):
+    """Street, postcode, city and region as the model keeps them: a legacy
+    one-column address is split, a voivodship's name becomes its slug."""
+    legacy = row.pop("postal_address", "")
+    if legacy and not (row.get("street") or row.get("postal_code")):
+        parsed = parse_address(legacy, row.get("city", ""))
+        row["street"], row["postal_code"] = parsed.street, parsed.postal_code
+        row["city"] = row.get("city") or parsed.city
+    row["region"] = region_key(row.get("region", "").strip())
+    postal_code = row.get("postal_code", "").strip()
+    row["postal_code"] = postal_code
+    if country == "PL" and postal_code and not is_polish_postcode(postal_code):
+        result.errors.append(
+            (
+                line,
+                _("postal_code must look like 00-391 for an address in Poland, not “%(value)s”.")
+                % {"value": postal_code},
+            )
+        )
 
 
 def _check_lengths(row, limits, line, result):

@@ -13,17 +13,46 @@ def _add(card, name, value, type_param=None):
         item.type_param = type_param
 
 
-def _address(card, institution, channels):
-    if not (channels["postal_address"] or institution.city):
+def _address(card, institution, viewer_is_member):
+    """ADR with each part in its own field (RFC 6350 §6.3.1): street, city,
+    region (its name, "śląskie"), postcode and country."""
+    address = institution.address(viewer_is_member)
+    if not (address["street"] or address["postal_code"] or address["city"]):
         return
     item = card.add("adr")
     item.value = vobject.vcard.Address(
-        street=channels["postal_address"].replace("\r", "").replace("\n", ", "),
-        city=institution.city,
-        region=institution.region,
-        country=str(institution.country.name),
+        street=address["street"],
+        city=address["city"],
+        region=address["region"],
+        code=address["postal_code"],
+        country=address["country_name"],
     )
     item.type_param = "WORK"
+
+
+def fold(text, limit=75):
+    """Fold content lines at `limit` octets (RFC 6350 §3.2), never inside a
+    UTF-8 sequence. vobject folds only lines longer than 75 *characters*,
+    so a shorter line of Polish letters could run to 140 octets."""
+    logical = []
+    for line in text.split("\r\n"):
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] += line[1:]
+        elif line:
+            logical.append(line)
+    folded = []
+    for line in logical:
+        current, size = "", 0
+        for character in line:
+            width = len(character.encode("utf-8"))
+            if size + width > limit:
+                folded.append(current)
+                # The continuation's leading space counts towards its octets.
+                current, size = " ", 1
+            current += character
+            size += width
+        folded.append(current)
+    return "\r\n".join(folded) + "\r\n"
 
 
 def institution_vcard(institution, viewer_is_member, url=""):
@@ -36,10 +65,10 @@ def institution_vcard(institution, viewer_is_member, url=""):
     _add(card, "tel", channels["phone"], "WORK")
     _add(card, "tel", channels["hotline"], "VOICE")
     _add(card, "email", channels["email"], "WORK")
-    _address(card, institution, channels)
+    _address(card, institution, viewer_is_member)
     _add(card, "url", channels["website"] or url)
     _add(card, "note", institution.localized_description)
-    return card.serialize()
+    return fold(card.serialize())
 
 
 def person_vcard(person, url=""):
@@ -57,4 +86,4 @@ def person_vcard(person, url=""):
     _add(card, "tel", person.phone, "WORK")
     _add(card, "tel", person.mobile, "CELL")
     _add(card, "url", url)
-    return card.serialize()
+    return fold(card.serialize())

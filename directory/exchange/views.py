@@ -1,19 +1,16 @@
 """The directory's exports over HTTP: the filtered list as CSV (members only)
-and as Open Referral (HSDS) JSON, and vCards of institutions and people."""
+and vCards of institutions and people (the HSDS API is in exchange/hsds)."""
 
-import json
-
-from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from directory.exchange import csv_export, hsds
+from directory.exchange import csv_export
 from directory.exchange.vcards import institution_vcard as build_institution_vcard
 from directory.exchange.vcards import person_vcard
 from directory.models import Institution
-from directory.views import filter_errors, filterset_for, visible_person
+from directory.views import filterset_for, visible_person
 from directory.visibility import is_member
 from portal.exports import csv_response
 
@@ -29,26 +26,6 @@ def export_csv(request):
         _("Directory"),
         csv_export.CSV_COLUMNS,
         csv_export.institution_rows(filterset.qs, request.build_absolute_uri),
-    )
-
-
-def hsds_export(request):
-    """Open Referral HSDS 3.0 organizations, with the viewer's visibility."""
-    viewer_is_member = is_member(request.user)
-    filterset = filterset_for(request, viewer_is_member)
-    errors = filter_errors(filterset)
-    if errors:
-        return JsonResponse({"errors": errors}, status=400)
-    base_url = request.build_absolute_uri("/").rstrip("/")
-    try:
-        data = hsds.export_page(
-            filterset.qs, viewer_is_member, request.GET.get("page") or 1, base_url
-        )
-    except InvalidPage:
-        return JsonResponse({"errors": [_("There is no such page of results.")]}, status=404)
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
     )
 
 

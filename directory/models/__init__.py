@@ -1,3 +1,4 @@
+from .api_tokens import ApiToken
 from .institutions import Institution, InstitutionEmailDomain
 from .memberships import Membership
 from .pages import DirectoryIndexPage
@@ -5,6 +6,7 @@ from .people import ContactPerson
 from .reports import OutdatedReport
 
 __all__ = [
+    "ApiToken",
     "ContactPerson",
     "DirectoryIndexPage",
     "Institution",

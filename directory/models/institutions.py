@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 
 # The module, not its names: directory.search imports these models in turn.
 from directory import search
-from directory.choices import InstitutionKind, Visibility
+from directory.choices import InstitutionKind, Visibility, region_name
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
 from directory.visibility import visible_values
 from portal.language_variants import in_language
@@ -74,7 +74,15 @@ class Institution(StaleMixin, ClusterableModel):
         help_text=_("The voivodship in Poland; free text abroad."),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
-    postal_address = models.TextField(_("postal address"), blank=True)
+    street = models.CharField(
+        _("street address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Street, number and unit, e.g. “al. 3 Maja 12 lok. 510”, or a P.O. box."),
+    )
+    postal_code = models.CharField(
+        _("postcode"), max_length=20, blank=True, help_text=_("e.g. 00-391 in Poland.")
+    )
     address_visibility = models.CharField(
         _("address visibility"),
         max_length=10,
@@ -177,7 +185,8 @@ class Institution(StaleMixin, ClusterableModel):
 
         show_address = allowed(self.address_visibility)
         return {
-            "postal_address": self.postal_address if show_address else "",
+            "street": self.street if show_address else "",
+            "postal_code": self.postal_code if show_address else "",
             "latitude": self.latitude if show_address else None,
             "longitude": self.longitude if show_address else None,
             "phone": self.phone if allowed(self.phone_visibility) else "",
@@ -193,8 +202,27 @@ class Institution(StaleMixin, ClusterableModel):
         channels = self.public_channels(False)
         return any(
             getattr(self, name) and not channels[name]
-            for name in ("postal_address", "phone", "email", "hotline")
+            for name in ("street", "postal_code", "phone", "email", "hotline")
         )
+
+    @property
+    def region_name(self):
+        """The region as people write it: "śląskie", not the slug "slaskie"."""
+        return region_name(self.region)
+
+    def address(self, viewer_is_member):
+        """The postal address, field by field, with what this viewer may see:
+        street and postcode follow the address's visibility; city, region and
+        country are public (the directory lists them)."""
+        channels = self.public_channels(viewer_is_member)
+        return {
+            "street": channels["street"],
+            "postal_code": channels["postal_code"],
+            "city": self.city,
+            "region": self.region_name,
+            "country": self.country.code or "",
+            "country_name": str(self.country.name) if self.country else "",
+        }
 
     def osm_url(self, viewer_is_member):
         channels = self.public_channels(viewer_is_member)

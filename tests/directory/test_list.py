@@ -231,7 +231,7 @@ def test_huge_ids_are_404_not_500(client, sample, user):
     assert client.get(f"/directory/contacts/{huge}.vcf").status_code == 404
     assert client.get(f"/directory/contacts/{huge}/").status_code == 404
     assert client.get("/directory/", {"page": huge}).status_code == 404
-    assert client.get("/directory/hsds.json", {"page": huge}).status_code == 404
+    assert client.get("/directory/api/hsds/organizations", {"page": huge}).status_code == 404
     client.force_login(user)
     assert client.get("/directory/membership/", {"institution": huge}).status_code == 200
     assert client.post("/directory/membership/", {"institution": huge}).status_code == 400

@@ -57,7 +57,8 @@ URLS = [
     "/directory/?q=nowak&hotline=on&sort=verified&page=1",
     "/directory/parent-hq/",
     "/directory/office-00003/",
-    "/directory/hsds.json",
+    "/directory/api/hsds/organizations?full=true",
+    "/directory/api/hsds/services",
 ]
 
 

@@ -30,3 +30,14 @@ def test_csv_export_is_safe_to_open_in_a_spreadsheet(client, office, approved_me
     (row,) = downloads.csv_records(response)
     assert row["name"] == "'=cmd|' /C calc'!A0"
     assert row["city"] == "Chełm[31m"
+
+
+def test_csv_export_has_the_address_field_by_field(client, office, approved_member):
+    client.force_login(approved_member)
+    (row,) = downloads.csv_records(client.get("/directory/export.csv", {"region": "lodzkie"}))
+    assert row["street"] == "ul. Piotrkowska 1"
+    assert row["postal_code"] == "90-001"
+    assert row["city"] == "Łódź"
+    assert row["region"] == "łódzkie"
+    assert row["country"] == "PL"
+    assert "postal_address" not in row

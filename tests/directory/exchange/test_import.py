@@ -142,3 +142,38 @@ def test_values_longer_than_their_fields_are_reported_and_nothing_is_imported(db
         (2, "position is longer than 200 characters.")
     ]
     assert not ContactPerson.objects.filter(name="Anna Nowak").exists()
+
+
+def test_import_reads_addresses_field_by_field(db):
+    text = (
+        "slug,name,kind,country,region,city,street,postal_code\n"
+        "po-moc-test,PoMOC,ngo,PL,śląskie,Katowice,ul. Warszawska 8,40-006\n"
+    )
+    assert importer.import_csv(upload(text), "institutions", dry_run=False).imported
+    institution = Institution.objects.get(slug="po-moc-test")
+    assert (institution.street, institution.postal_code, institution.city) == (
+        "ul. Warszawska 8",
+        "40-006",
+        "Katowice",
+    )
+    # The name as the export writes it is stored as the filter's slug.
+    assert institution.region == "slaskie"
+
+
+def test_import_splits_an_old_one_column_address(db):
+    text = (
+        "slug,name,kind,city,postal_address\n"
+        'sip-test,SIP,ngo,Warszawa,"al. 3 Maja 12 lok. 510, 00-391 Warszawa"\n'
+    )
+    assert importer.import_csv(upload(text), "institutions", dry_run=False).imported
+    institution = Institution.objects.get(slug="sip-test")
+    assert (institution.street, institution.postal_code) == ("al. 3 Maja 12 lok. 510", "00-391")
+
+
+def test_import_rejects_a_polish_postcode_that_is_not_one(db):
+    text = "slug,name,kind,country,postal_code\nbad-code,Bad Code,ngo,PL,00391\n"
+    result = importer.import_csv(upload(text), "institutions", dry_run=False)
+    assert not result.imported
+    assert [(line, str(message)) for line, message in result.errors] == [
+        (2, "postal_code must look like 00-391 for an address in Poland, not “00391”.")
+    ]

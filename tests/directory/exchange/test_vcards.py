@@ -36,3 +36,34 @@ def test_pages_link_their_vcards(client, office):
     assert f'href="/directory/contacts/{person.pk}.vcf"' in contact_page
     assert "openstreetmap.org/?mlat=51.759200&amp;mlon=19.456000" in page
     assert "<iframe" not in page
+
+
+def test_institution_vcard_has_the_address_field_by_field(client, office):
+    institution, _person, _hidden = office
+    card = vobject.readOne(client.get(f"/directory/{institution.slug}.vcf").content.decode())
+    address = card.adr.value
+    assert address.street == "ul. Piotrkowska 1"
+    assert address.code == "90-001"
+    assert address.city == "Łódź"
+    # The region's name, not its slug.
+    assert address.region == "łódzkie"
+    assert address.country == "Poland"
+
+
+def test_vcard_lines_are_folded_at_75_octets(client, office):
+    """vobject folds by characters only when a line has 75 or more of them;
+    60 Polish letters make 120 octets in fewer characters."""
+    institution, _person, _hidden = office
+    long_name = "Ośrodek Interwencji Kryzysowej dla Ofiar Handlu Ludźmi Łódź–Śródmieście"
+    institution.name = long_name
+    institution.description = "Żółć źdźbła " * 12
+    institution.street = "ul. Księdza Ignacego Skorupki 5 lok. 12, Wejście od podwórza"
+    institution.save()
+    text = client.get(f"/directory/{institution.slug}.vcf").content.decode("utf-8")
+    lines = text.split("\r\n")
+    assert max(len(line.encode("utf-8")) for line in lines) <= 75
+    assert any(line.startswith(" ") for line in lines), "long lines are folded"
+    card = vobject.readOne(text)
+    assert card.fn.value == long_name
+    assert card.note.value == institution.description
+    assert card.adr.value.street == institution.street
