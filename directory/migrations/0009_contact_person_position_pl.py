@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0006_country_chooser'),
+        ('directory', '0008_api_tokens'),
     ]
 
     operations = [
