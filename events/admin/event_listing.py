@@ -49,9 +49,9 @@ class EventListingFilterSet(WagtailFilterSet):
     venue_region = django_filters.ChoiceFilter(label=_("Region"), choices=_regions)
     organisers = django_filters.ModelChoiceFilter(
         label=_("Organiser"),
-        queryset=lambda request: Institution.objects.filter(organised_events__isnull=False)
-        .distinct()
-        .order_by("name"),
+        queryset=lambda request: (
+            Institution.objects.filter(organised_events__isnull=False).distinct().order_by("name")
+        ),
     )
 
     class Meta:
@@ -122,26 +122,6 @@ class EventListingView(SafeSpreadsheetExportMixin, IndexView):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 
-    @cached_property
-    def columns(self):
-        return [
-            PageTitleColumn("title", label=_("Event"), sort_key="title", classname="title"),
-            DateColumn("start", label=_("Date"), sort_key="start", width="12%"),
-            Column("place_label", label=_("Place"), width="14%"),
-            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
-            SeatsColumn("seats", label=_("Seats taken / left"), sort_key="confirmed_total"),
-            Column(
-                "waiting_total",
-                label=_("Waiting list"),
-                sort_key="waiting_total",
-                width="8%",
-            ),
-            Column("event_status", label=_("Status"), accessor="get_status_display"),
-            LanguagesColumn("languages", label=_("Languages")),
-            PageStatusColumn("status", label=_("Published"), sort_key="live", width="10%"),
-            ActionsColumn("actions", label=_("Attendees")),
-        ]
-
     def get_base_queryset(self):
         queryset = super().get_base_queryset().filter(locale=Locale.get_default())
         return queryset.annotate(
@@ -160,9 +140,7 @@ class EventListingView(SafeSpreadsheetExportMixin, IndexView):
         )
 
     def paginate_queryset(self, queryset, page_size):
-        paginator, page, object_list, is_paginated = super().paginate_queryset(
-            queryset, page_size
-        )
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         object_list = list(object_list)
         keys = {event.translation_key for event in object_list}
         versions = {}
@@ -174,8 +152,15 @@ class EventListingView(SafeSpreadsheetExportMixin, IndexView):
             .order_by("locale__language_code")
         ):
             versions.setdefault(key, []).append({"code": code, "live": live})
+        default_code = Locale.get_default().language_code
         for event in object_list:
+            event.own_language = default_code
             event.language_versions = versions.get(event.translation_key, [])
+            # The seats cell reads seats_left, which would count again per row.
+            event._confirmed_count = event.confirmed_total
+            # Listed events are in the default language: each is its own
+            # canonical page (saves a locale query per row in the buttons).
+            event.__dict__["canonical"] = event
         return paginator, page, object_list, is_paginated
 
 
@@ -191,6 +176,18 @@ class EventListingViewSet(PageListingViewSet):
     url_prefix = "event-list"
     ordering = "-start"
     list_per_page = 50
+    columns = [
+        PageTitleColumn("title", label=_("Event"), sort_key="title", classname="title"),
+        DateColumn("start", label=_("Date"), sort_key="start", width="12%"),
+        Column("place_label", label=_("Place"), width="14%"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+        SeatsColumn("seats", label=_("Seats taken / left"), sort_key="confirmed_total"),
+        Column("waiting_total", label=_("Waiting list"), sort_key="waiting_total", width="8%"),
+        Column("event_status", label=_("Status"), accessor="get_status_display"),
+        LanguagesColumn("languages", label=_("Languages")),
+        PageStatusColumn("status", label=_("Published"), sort_key="live", width="10%"),
+        ActionsColumn("actions", label=_("Attendees")),
+    ]
 
     def get_index_view_kwargs(self, **kwargs):
         kwargs = super().get_index_view_kwargs(**kwargs)

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def topics(home_page, locales):
     polish_home = home_page.copy_for_translation(locales["pl"])
     polish_home.save_revision().publish()
-    english = TopicFactory(name="Labour exploitation", slug="labour-exploitation", locale=locales["en"])
+    english = TopicFactory(
+        name="Labour exploitation", slug="labour-exploitation", locale=locales["en"]
+    )
     polish = english.copy_for_translation(locales["pl"])
     polish.name = "Wyzysk pracy"
     polish.save()
