@@ -197,7 +197,7 @@ def institution_rows(queryset):
             finished=Count("pk", filter=Q(finished_at__isnull=False)),
             average=Avg("score", filter=Q(finished_at__isnull=False)),
         )
-        .order_by("month", "institution__name")
+        .order_by()
     )
     names = {
         institution.pk: str(institution)
@@ -205,11 +205,21 @@ def institution_rows(queryset):
             pk__in={group["institution"] for group in groups if group["institution"]}
         )
     }
+    # Sorted here: databases disagree on where an empty institution sorts.
+    groups = sorted(
+        groups,
+        key=lambda group: (
+            group["month"] is None,
+            group["month"] or datetime.datetime.min,
+            group["institution"] is None,
+            names.get(group["institution"], "").casefold(),
+        ),
+    )
     for group in groups:
         month = group["month"]
         yield [
             month.strftime("%Y-%m") if month else "",
-            names.get(group["institution"], "")
+            names.get(group["institution"])
             or _("No institution (anonymous players and non-members)"),
             group["started"],
             group["finished"],
