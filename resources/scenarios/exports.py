@@ -85,7 +85,9 @@ def _in_period(queryset, field, date_from, date_to):
     if date_from:
         queryset = queryset.filter(**{f"{field}__gte": _day_start(date_from)})
     if date_to:
-        queryset = queryset.filter(**{f"{field}__lt": _day_start(date_to + datetime.timedelta(days=1))})
+        queryset = queryset.filter(
+            **{f"{field}__lt": _day_start(date_to + datetime.timedelta(days=1))}
+        )
     return queryset
 
 

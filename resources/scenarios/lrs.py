@@ -111,7 +111,9 @@ def deliver_batch(statement_ids=None, max_tries=None):
             try:
                 outcome = _send(rows)
             except Exception as error:  # no answer: refused, timed out, bad address
-                outcome = dict.fromkeys((row.pk for row in rows), f"{type(error).__name__}: {error}")
+                outcome = dict.fromkeys(
+                    (row.pk for row in rows), f"{type(error).__name__}: {error}"
+                )
             now = timezone.now()
             for row in rows:
                 error = outcome.get(row.pk, "no answer for this statement")
@@ -122,7 +124,9 @@ def deliver_batch(statement_ids=None, max_tries=None):
                 else:
                     row.status, row.last_error = StatementStatus.FAILED, error[:2000]
                     counts["failed"] += 1
-            ScenarioStatement.objects.bulk_update(rows, ["status", "sent_at", "last_error", "tries"])
+            ScenarioStatement.objects.bulk_update(
+                rows, ["status", "sent_at", "last_error", "tries"]
+            )
     except Exception:
         logger.exception("Delivering xAPI statements failed")
         return counts

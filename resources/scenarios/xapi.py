@@ -131,7 +131,10 @@ def feedback_activity(page, step, choice):
     return {
         "objectType": "Activity",
         "id": feedback_iri(page, step.key, choice["id"]),
-        "definition": {"name": _name(page, choice["label"]), "description": _name(page, choice["feedback"])},
+        "definition": {
+            "name": _name(page, choice["label"]),
+            "description": _name(page, choice["feedback"]),
+        },
     }
 
 
@@ -142,7 +145,9 @@ def _context(page, attempt, parent=True, extensions=None):
         "language": _language(page),
     }
     if parent:
-        context["contextActivities"] = {"parent": [{"id": scenario_iri(page), "objectType": "Activity"}]}
+        context["contextActivities"] = {
+            "parent": [{"id": scenario_iri(page), "objectType": "Activity"}]
+        }
     if extensions:
         context["extensions"] = extensions
     return context
@@ -267,8 +272,6 @@ def record_completed(attempt, page, taken):
             "duration": duration(attempt.started_at or finished, finished),
             "extensions": {extension("ending"): attempt.ending},
         }
-        return statement(
-            "completed", attempt, page, scenario_activity(page), finished, result
-        )
+        return statement("completed", attempt, page, scenario_activity(page), finished, result)
 
     return _record(attempt, page, "completed", "completed", build)

@@ -158,6 +158,12 @@ def test_going_back_and_choosing_again_counts_apart(client, organiser, scenario)
     html = client.get(f"/admin/scenarios/analytics/{scenario.pk}/").content.decode()
     # Two players at the first step: one asked first (50 %), one shouted first
     # (50 %); the player who asked after going back is a re-choice, not a third.
-    assert "<th scope=\"row\">Ask calmly in private</th><td>Good way to act</td><td>1</td><td>50 %</td><td>1</td>" in html
-    assert "Question them in front of the driver</th><td>Poor way to act</td><td>1</td><td>50 %</td><td>0</td>" in html
+    assert (
+        '<th scope="row">Ask calmly in private</th><td>Good way to act</td><td>1</td><td>50 %</td><td>1</td>'
+        in html
+    )
+    assert (
+        "Question them in front of the driver</th><td>Poor way to act</td><td>1</td><td>50 %</td><td>0</td>"
+        in html
+    )
     assert "Re-choices (went back and chose again)</th><td>1</td>" in html

@@ -56,8 +56,10 @@ def play(page, user, choices, when, back_after_first=False):
 def played(scenario):
     """Two institutions in March and April, an anonymous player, an unfinished attempt."""
     guard = InstitutionFactory(name="Border Guard Training Centre")
-    formula = InstitutionFactory(name="=HYPERLINK(\"http://evil.example\",\"x\")")
-    zofia = member_of(guard, first_name="Zofia", last_name="Nowakowska", email="zofia@sg.example.org")
+    formula = InstitutionFactory(name='=HYPERLINK("http://evil.example","x")')
+    zofia = member_of(
+        guard, first_name="Zofia", last_name="Nowakowska", email="zofia@sg.example.org"
+    )
     jan = member_of(guard, first_name="Jan", last_name="Kowalczyk")
     other = member_of(formula)
     good = [("c-ask", "private-talk"), ("c-interpreter", "good-end")]
@@ -82,7 +84,9 @@ def csv_rows(response):
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
 
 
-def test_attempts_csv_has_paths_scores_and_completion_per_institution(client, organiser, scenario, played):
+def test_attempts_csv_has_paths_scores_and_completion_per_institution(
+    client, organiser, scenario, played
+):
     client.force_login(organiser)
     response = download(client, scenario, export="attempts-csv")
     assert response.status_code == 200
@@ -93,18 +97,21 @@ def test_attempts_csv_has_paths_scores_and_completion_per_institution(client, or
         "Score", "Choices", "Re-choices", "Path", "Path (choice keys)",
     ]  # fmt: skip
     assert len(rows) == 5
-    first = dict(zip(header, rows[0]))
+    first = dict(zip(header, rows[0], strict=True))
     assert first["Institution"] == "Border Guard Training Centre"
     assert first["Started"].startswith("2026-03-10T")
     assert (first["Completed"], first["Ending"], first["Score"]) == ("yes", "Referred to help", "5")
     assert (first["Choices"], first["Re-choices"]) == ("3", "1")  # went back once
-    assert first["Path"] == "A bus arrives › Ask calmly in private | A quiet room › Call an interpreter"
+    assert (
+        first["Path"]
+        == "A bus arrives › Ask calmly in private | A quiet room › Call an interpreter"
+    )
     assert first["Path (choice keys)"] == "c-ask c-interpreter"
-    unfinished = dict(zip(header, rows[2]))
+    unfinished = dict(zip(header, rows[2], strict=True))
     assert (unfinished["Completed"], unfinished["Finished"], unfinished["Score"]) == ("no", "", "")
     # Formula-looking institution names are neutralised.
-    assert dict(zip(header, rows[3]))["Institution"].startswith("'=HYPERLINK")
-    anonymous = dict(zip(header, rows[4]))
+    assert dict(zip(header, rows[3], strict=True))["Institution"].startswith("'=HYPERLINK")
+    anonymous = dict(zip(header, rows[4], strict=True))
     assert anonymous["Institution"] == "" and anonymous["Score"] == "-5"
     text = json.dumps(rows)
     for person in (played["zofia"], played["jan"]):
@@ -113,7 +120,11 @@ def test_attempts_csv_has_paths_scores_and_completion_per_institution(client, or
 
 def test_a_period_and_an_institution_narrow_the_attempts(client, moderator, scenario, played):
     client.force_login(moderator)
-    rows = csv_rows(download(client, scenario, export="attempts-csv", date_from="2026-04-01", date_to="2026-04-30"))[1:]
+    rows = csv_rows(
+        download(
+            client, scenario, export="attempts-csv", date_from="2026-04-01", date_to="2026-04-30"
+        )
+    )[1:]
     assert len(rows) == 3 and all(row[3].startswith("2026-04") for row in rows)
     rows = csv_rows(download(client, scenario, export="attempts-csv", date_to="2026-03-10"))[1:]
     assert len(rows) == 1  # the end day counts whole
@@ -132,9 +143,17 @@ def test_summary_per_institution_and_month(client, organiser, scenario, played):
     ]  # fmt: skip
     assert rows == [
         ["2026-03", "Border Guard Training Centre", "2", "2", "100", "0.0", "1"],
-        ["2026-04", "'=HYPERLINK(\"http://evil.example\",\"x\")", "1", "1", "100", "5.0", "0"],
+        ["2026-04", '\'=HYPERLINK("http://evil.example","x")', "1", "1", "100", "5.0", "0"],
         ["2026-04", "Border Guard Training Centre", "1", "0", "0", "", "0"],
-        ["2026-04", "No institution (anonymous players and non-members)", "1", "1", "100", "-5.0", "0"],
+        [
+            "2026-04",
+            "No institution (anonymous players and non-members)",
+            "1",
+            "1",
+            "100",
+            "-5.0",
+            "0",
+        ],
     ]
 
 
@@ -163,20 +182,34 @@ def test_statements_as_json_lines(client, organiser, scenario, played, home_page
     lines = b"".join(response.streaming_content).decode().splitlines()
     statements = [json.loads(line) for line in lines]
     expected = ScenarioStatement.objects.filter(scenario_key=scenario.translation_key)
-    assert [s["id"] for s in statements] == [str(pk) for pk in expected.values_list("pk", flat=True)]
+    assert [s["id"] for s in statements] == [
+        str(pk) for pk in expected.values_list("pk", flat=True)
+    ]
     assert {s["verb"]["display"]["en"] for s in statements} == {"launched", "answered", "completed"}
     april = download(client, scenario, export="statements-jsonl", date_from="2026-04-01")
-    assert all(json.loads(line)["timestamp"].startswith("2026-04") for line in b"".join(april.streaming_content).decode().splitlines())
+    assert all(
+        json.loads(line)["timestamp"].startswith("2026-04")
+        for line in b"".join(april.streaming_content).decode().splitlines()
+    )
     # The list of all scenarios exports every scenario's statements.
     everything = download(client, None, export="statements-jsonl")
-    assert len(b"".join(everything.streaming_content).decode().splitlines()) == ScenarioStatement.objects.count()
+    assert (
+        len(b"".join(everything.streaming_content).decode().splitlines())
+        == ScenarioStatement.objects.count()
+    )
     assert ScenarioStatement.objects.count() > len(lines)
 
 
 def test_the_analytics_screen_offers_the_downloads(client, organiser, scenario):
     client.force_login(organiser)
     html = client.get(f"/admin/scenarios/analytics/{scenario.pk}/").content.decode()
-    for value in ("attempts-csv", "attempts-xlsx", "institutions-csv", "institutions-xlsx", "statements-jsonl"):
+    for value in (
+        "attempts-csv",
+        "attempts-xlsx",
+        "institutions-csv",
+        "institutions-xlsx",
+        "statements-jsonl",
+    ):
         assert f'name="export" value="{value}"' in html
     assert '<label class="w-field__label" for="id_date_from">From</label>' in html
     index = client.get("/admin/scenarios/analytics/").content.decode()
@@ -186,7 +219,10 @@ def test_the_analytics_screen_offers_the_downloads(client, organiser, scenario):
 @pytest.mark.parametrize(
     "params, message",
     [
-        ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "The end of the period is before its start."),
+        (
+            {"date_from": "2026-05-01", "date_to": "2026-04-01"},
+            "The end of the period is before its start.",
+        ),
         ({"date_from": "1 May"}, "Enter a valid date."),
         ({"institution": "999999"}, "Select a valid choice."),
     ],
@@ -216,7 +252,9 @@ def test_others_cannot_download(client, request, role, scenario, played):
         response = download(client, scenario, export=export)
         assert response.status_code in (302, 403)
         assert response.get("Content-Disposition") is None
-    assert client.get("/admin/scenarios/analytics/", {"export": "statements-jsonl"}).status_code in (302, 403)
+    assert client.get(
+        "/admin/scenarios/analytics/", {"export": "statements-jsonl"}
+    ).status_code in (302, 403)
 
 
 def test_anonymous_visitors_cannot_download(client, scenario, played):
@@ -237,4 +275,7 @@ def test_downloads_need_two_factors_when_required(client, organiser, scenario, p
     assert response.get("Content-Disposition") is None
     sign_in_with_two_factors(client, organiser)
     response = download(client, scenario, export="attempts-csv")
-    assert response.status_code == 200 and "Border Guard Training Centre" in b"".join(response.streaming_content).decode()
+    assert (
+        response.status_code == 200
+        and "Border Guard Training Centre" in b"".join(response.streaming_content).decode()
+    )

@@ -113,7 +113,9 @@ def play(client, page):
     assert client.post(page.url + "start/").status_code == 302
     assert client.post(page.url + "step/arrival/", {"choice": "c-ask"}).status_code == 302
     assert client.get(page.url + "step/arrival/feedback/").status_code == 200
-    assert client.post(page.url + "step/private-talk/", {"choice": "c-interpreter"}).status_code == 302
+    assert (
+        client.post(page.url + "step/private-talk/", {"choice": "c-interpreter"}).status_code == 302
+    )
     assert client.get(page.url + "step/good-end/").status_code == 200
 
 
@@ -133,7 +135,9 @@ def test_an_outage_loses_nothing_and_the_recovery_sends_nothing_twice(
     ids = {str(pk) for pk in ScenarioStatement.objects.values_list("pk", flat=True)}
     assert len(ids) == 5  # launched, answered, experienced, answered, completed
     assert test_lrs.stored == {}
-    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {StatementStatus.FAILED}
+    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {
+        StatementStatus.FAILED
+    }
     assert "HTTP 500" in ScenarioStatement.objects.first().last_error
     assert "refused or missed" in caplog.text
 
@@ -220,12 +224,19 @@ def test_a_statement_tried_too_often_is_left_alone(client, scenario, test_lrs):
 
 
 @pytest.mark.django_db
-def test_without_an_lrs_statements_are_kept(client, scenario, settings, django_capture_on_commit_callbacks):
+def test_without_an_lrs_statements_are_kept(
+    client, scenario, settings, django_capture_on_commit_callbacks
+):
     settings.XAPI_LRS_ENDPOINT = ""
     with django_capture_on_commit_callbacks(execute=True):
         play(client, scenario)
-    assert "No learning record store configured (XAPI_LRS_ENDPOINT); 5 statement(s) kept." in send_pending()
-    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {StatementStatus.PENDING}
+    assert (
+        "No learning record store configured (XAPI_LRS_ENDPOINT); 5 statement(s) kept."
+        in send_pending()
+    )
+    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {
+        StatementStatus.PENDING
+    }
 
 
 @pytest.mark.django_db(transaction=True)
@@ -246,5 +257,7 @@ def test_a_bad_lrs_is_logged_and_never_a_500_for_the_player(
         settings.XAPI_LRS_ENDPOINT = settings.XAPI_LRS_ENDPOINT.replace("/xapi/", "/elsewhere/")
     play(client, scenario)
     assert ScenarioStatement.objects.count() == 5
-    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {StatementStatus.FAILED}
+    assert set(ScenarioStatement.objects.values_list("status", flat=True)) == {
+        StatementStatus.FAILED
+    }
     assert "refused or missed" in caplog.text

@@ -202,7 +202,9 @@ def test_a_scripted_play_through_gives_exactly_these_statements(client, scenario
     ids = [statement.pop("id") for statement in stored]
     assert stored == expected
     assert len(set(ids)) == len(ids) == 8
-    for statement_id, row in zip(ids, ScenarioStatement.objects.order_by("created_at", "pk")):
+    for statement_id, row in zip(
+        ids, ScenarioStatement.objects.order_by("created_at", "pk"), strict=True
+    ):
         assert uuid.UUID(statement_id).version == 4 and str(row.pk) == statement_id
     for statement in statements():
         assert_valid(statement)
@@ -217,7 +219,9 @@ def test_schema_refuses_what_the_spec_forbids():
         "object": {"id": f"{BASE}/xapi/scenarios/x"},
     }
     assert_valid(good)
-    two_identifiers = dict(good, actor={"mbox": "mailto:a@example.org", "account": {"homePage": BASE, "name": "x"}})
+    two_identifiers = dict(
+        good, actor={"mbox": "mailto:a@example.org", "account": {"homePage": BASE, "name": "x"}}
+    )
     no_verb_id = dict(good, verb={"display": {"en": "answered"}})
     bad_id = dict(good, id="42")
     unknown = dict(good, mood="happy")
@@ -236,7 +240,12 @@ def test_a_members_statements_name_an_opaque_account_never_the_address(client, s
     client.post(scenario.url + "step/private-talk/", {"choice": "c-rush"})
     account = LearnerAccount.objects.get(user=member)
     rows = statements()
-    assert [row["verb"]["display"]["en"] for row in rows] == ["launched", "answered", "answered", "completed"]
+    assert [row["verb"]["display"]["en"] for row in rows] == [
+        "launched",
+        "answered",
+        "answered",
+        "completed",
+    ]
     for statement in rows:
         assert statement["actor"] == {
             "objectType": "Agent",
@@ -285,7 +294,9 @@ def test_choices_refused_by_the_player_record_no_statement(client, scenario):
     assert not ScenarioChoiceEvent.objects.exists()
 
 
-def test_a_statement_that_cannot_be_recorded_does_not_stop_the_player(client, scenario, monkeypatch, caplog):
+def test_a_statement_that_cannot_be_recorded_does_not_stop_the_player(
+    client, scenario, monkeypatch, caplog
+):
     def broken(*args, **kwargs):
         raise RuntimeError("statement builder broke")
 
