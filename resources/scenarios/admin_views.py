@@ -178,6 +178,7 @@ class AnalyticsIndexView(AnalyticsMixin, WagtailAdminTemplateMixin, TemplateView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = analytics.overview()
+        context["delivery"] = analytics.statement_delivery()
         return context
 
 

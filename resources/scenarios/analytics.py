@@ -7,8 +7,10 @@ runs a fixed number of queries whatever the number of attempts.
 
 from django.db.models import Count, Q
 
-from resources.models import ScenarioAttempt, ScenarioChoiceEvent, ScenarioPage
+from resources.models import ScenarioAttempt, ScenarioChoiceEvent, ScenarioPage, ScenarioStatement
+from resources.scenarios import lrs
 from resources.scenarios.blocks import ChoiceRating
+from resources.scenarios.statement_models import StatementStatus
 
 
 def overview():
@@ -100,3 +102,12 @@ def detail(page, poor_limit=5):
         "steps": steps,
         "poor_choices": poor[:poor_limit],
     }
+
+
+def statement_delivery():
+    """How many xAPI statements reached the learning record store, for the
+    operators: a growing number of failed ones means the LRS is down."""
+    counts = dict.fromkeys(StatementStatus.values, 0)
+    for row in ScenarioStatement.objects.values("status").annotate(count=Count("pk")):
+        counts[row["status"]] = row["count"]
+    return {"lrs": lrs.configured(), "total": sum(counts.values()), **counts}

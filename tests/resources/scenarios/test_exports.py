@@ -279,3 +279,20 @@ def test_downloads_need_two_factors_when_required(client, organiser, scenario, p
         response.status_code == 200
         and "Border Guard Training Centre" in b"".join(response.streaming_content).decode()
     )
+
+
+def test_the_list_says_where_the_statements_are(client, organiser, scenario, played, settings):
+    client.force_login(organiser)
+    count = ScenarioStatement.objects.count()
+    html = client.get("/admin/scenarios/analytics/").content.decode()
+    assert f"No learning record store is configured: {count} statements are kept here." in html
+    settings.XAPI_LRS_ENDPOINT = "https://lrs.example.org/xapi/"
+    ScenarioStatement.objects.filter(verb="launched").update(status="sent")
+    ScenarioStatement.objects.filter(verb="completed").update(status="failed")
+    html = client.get("/admin/scenarios/analytics/").content.decode()
+    sent = ScenarioStatement.objects.filter(verb="launched").count()
+    failed = ScenarioStatement.objects.filter(verb="completed").count()
+    assert (
+        f"Sent to the learning record store: {sent}. Waiting: {count - sent - failed}. "
+        f"Failed, to be sent again: {failed}." in html
+    )
