@@ -12,7 +12,9 @@ import pytest
 import time_machine
 
 from directory.models import Membership
+from portal.personal_data import erase
 from resources.models import LearnerAccount, ScenarioAttempt, ScenarioChoiceEvent, ScenarioStatement
+from resources.personal_data import describe
 from resources.scenarios import xapi
 from tests.factories import UserFactory
 from tests.resources.factories import InstitutionFactory
@@ -309,3 +311,17 @@ def test_a_statement_that_cannot_be_recorded_does_not_stop_the_player(
     assert response.status_code == 302
     assert ScenarioChoiceEvent.objects.count() == 1
     assert "Could not record the xAPI statement" in caplog.text
+
+
+def test_erasing_a_member_cuts_the_link_to_their_statements(client, scenario):
+    member = UserFactory()
+    client.force_login(member)
+    client.post(scenario.url + "start/")
+    name = str(LearnerAccount.objects.get(user=member).name)
+    assert describe(member)[2]["learning_record_store_account"] == name
+    erase(member)
+    assert not LearnerAccount.objects.exists()
+    # The statements stay (already sent, or still to be sent), under a name
+    # that now leads to no one.
+    assert ScenarioStatement.objects.get().statement["actor"]["account"]["name"] == name
+    assert ScenarioAttempt.objects.get().user is None
