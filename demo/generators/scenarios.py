@@ -35,7 +35,7 @@ def add_attempts(page, count):
     """`count` random attempts over the last two months, one in five
     unfinished, about one in five going back once to choose again; most by
     members of an institution. Once per scenario. Their xAPI statements are
-    recorded as the player would have made them (kept, or sent to the LRS)."""
+    recorded as the player would have made them, and never sent."""
     if ScenarioAttempt.objects.filter(scenario__translation_key=page.translation_key).exists():
         return 0
     rng = random.Random(8)  # noqa: S311 - repeatable demo data, not security
@@ -93,13 +93,14 @@ def _event(attempt, key, choice, position, is_rechoice):
 
 
 def record_statements(page, attempt, events=None):
-    """The attempt's xAPI statements, as the player would have made them."""
+    """The attempt's xAPI statements, as the player would have made them;
+    kept in the portal, never sent to a learning record store."""
     steps = {step.key: step for step in page.ordered_steps()}
     if events is None:
         events = ScenarioChoiceEvent.objects.filter(attempt=attempt).order_by("pk")
-    xapi.record_launched(attempt, page)
+    xapi.record_launched(attempt, page, deliver=False)
     for event in events:
         step = steps[event.step]
-        xapi.record_answered(attempt, page, step, step.choice(event.choice), event)
+        xapi.record_answered(attempt, page, step, step.choice(event.choice), event, deliver=False)
     if attempt.finished_at:
-        xapi.record_completed(attempt, page, progress.walk(page, attempt.path))
+        xapi.record_completed(attempt, page, progress.walk(page, attempt.path), deliver=False)

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('scenario_key', models.UUIDField(db_index=True, verbose_name='scenario')),
                 ('statement', models.JSONField(verbose_name='statement')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='recorded')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sent', 'Delivered'), ('failed', 'Failed, will be retried')], default='pending', max_length=10, verbose_name='status')),
+                ('status', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sent', 'Delivered'), ('failed', 'Failed, will be retried'), ('kept', 'Kept in the portal only')], default='pending', max_length=10, verbose_name='status')),
                 ('tries', models.PositiveIntegerField(default=0, verbose_name='delivery attempts')),
                 ('last_error', models.TextField(blank=True, verbose_name='last error')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='delivered')),

@@ -18,6 +18,8 @@ class StatementStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENT = "sent", _("Delivered")
     FAILED = "failed", _("Failed, will be retried")
+    # Never sent: the demo's synthetic plays must not reach a real LRS.
+    KEPT = "kept", _("Kept in the portal only")
 
 
 class LearnerAccount(models.Model):

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from resources.models import LearnerAccount, ScenarioChoiceEvent, ScenarioStatement
 from resources.scenarios.blocks import ChoiceRating
+from resources.scenarios.statement_models import StatementStatus
 from resources.scenarios.tasks import enqueue_statement
 
 logger = logging.getLogger(__name__)
@@ -171,8 +172,9 @@ def statement(verb, attempt, page, obj, when, result=None, context=None):
 # --- recording ----------------------------------------------------------------
 
 
-def _record(attempt, page, moment, verb, build):
-    """Store the statement for this moment once; send it after the commit."""
+def _record(attempt, page, moment, verb, build, deliver=True):
+    """Store the statement for this moment once; send it after the commit
+    (or never, with `deliver=False`: the demo's synthetic plays)."""
     try:
         with transaction.atomic():
             if ScenarioStatement.objects.filter(attempt=attempt, moment=moment).exists():
@@ -185,17 +187,19 @@ def _record(attempt, page, moment, verb, build):
                 verb=verb,
                 scenario_key=page.translation_key,
                 statement=data,
+                status=StatementStatus.PENDING if deliver else StatementStatus.KEPT,
             )
     except IntegrityError:
         return None  # the same moment recorded by a parallel request
     except Exception:
         logger.exception("Could not record the xAPI statement %s of attempt %s", moment, attempt.pk)
         return None
-    transaction.on_commit(lambda: enqueue_statement(row.pk))
+    if deliver:
+        transaction.on_commit(lambda: enqueue_statement(row.pk))
     return row
 
 
-def record_launched(attempt, page):
+def record_launched(attempt, page, deliver=True):
     return _record(
         attempt,
         page,
@@ -204,10 +208,11 @@ def record_launched(attempt, page):
         lambda: statement(
             "launched", attempt, page, scenario_activity(page), attempt.started_at or timezone.now()
         ),
+        deliver,
     )
 
 
-def record_answered(attempt, page, step, choice, event):
+def record_answered(attempt, page, step, choice, event, deliver=True):
     def build():
         result = {
             "response": choice["id"],
@@ -227,7 +232,7 @@ def record_answered(attempt, page, step, choice, event):
             "answered", attempt, page, step_activity(page, step), event.created_at, result, context
         )
 
-    return _record(attempt, page, f"answered:{event.pk}", "answered", build)
+    return _record(attempt, page, f"answered:{event.pk}", "answered", build, deliver)
 
 
 def record_experienced(attempt, page, step, choice, position):
@@ -262,7 +267,7 @@ def succeeded(taken):
     return all(choice["rating"] != ChoiceRating.POOR for _step, choice in taken)
 
 
-def record_completed(attempt, page, taken):
+def record_completed(attempt, page, taken, deliver=True):
     def build():
         finished = attempt.finished_at or timezone.now()
         result = {
@@ -274,4 +279,4 @@ def record_completed(attempt, page, taken):
         }
         return statement("completed", attempt, page, scenario_activity(page), finished, result)
 
-    return _record(attempt, page, "completed", "completed", build)
+    return _record(attempt, page, "completed", "completed", build, deliver)
