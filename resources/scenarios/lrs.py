@@ -50,13 +50,24 @@ def _headers():
     }
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib would follow a redirect of the POST as a GET, whose 200 would
+    look like a delivery: a redirect is an error to fix in the settings."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 def _call(method, url, body):
     """(status, start of the answer); raises OSError when there is no answer."""
     request = urllib.request.Request(  # noqa: S310 - the operator's configured https URL
         url, data=json.dumps(body).encode(), method=method, headers=_headers()
     )
     try:
-        with urllib.request.urlopen(request, timeout=settings.XAPI_LRS_TIMEOUT) as response:  # noqa: S310
+        with _OPENER.open(request, timeout=settings.XAPI_LRS_TIMEOUT) as response:
             return response.status, response.read(500).decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, error.read(500).decode("utf-8", "replace")

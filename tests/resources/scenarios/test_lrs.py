@@ -5,12 +5,15 @@ nothing twice, a bad answer is logged and never reaches the player."""
 import base64
 import json
 import threading
+import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 
 from resources.models import ScenarioStatement
 from resources.scenarios import lrs
@@ -31,15 +34,19 @@ class RecordingLRS:
         self.failures = 0
         self.failure_status = 500
         self.refuse = set()
+        self.delay = 0
         self.lock = threading.Lock()
 
     def handle(self, handler):
         length = int(handler.headers.get("Content-Length", 0))
         body = json.loads(handler.rfile.read(length) or "null")
+        time.sleep(self.delay)
         with self.lock:
             self.requests.append((handler.command, handler.path, handler.headers, body))
             url = urlparse(handler.path)
             expected_auth = "Basic " + base64.b64encode(f"{KEY}:{SECRET}".encode()).decode()
+            if url.path == "/moved/statements":
+                return 301, {"location": "/xapi/statements"}
             if url.path != "/xapi/statements":
                 return 404, {"error": "no such resource"}
             if handler.headers.get("Authorization") != expected_auth:
@@ -83,12 +90,14 @@ def test_lrs(settings):
             status, payload = state.handle(self)
             data = b"" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
+            if status == 301:
+                self.send_header("Location", payload["location"])
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
 
-        do_POST = do_PUT = _answer
+        do_POST = do_PUT = do_GET = _answer
 
         def log_message(self, *args):
             pass
@@ -216,6 +225,16 @@ def test_wrong_credentials_are_recorded_and_retried(client, scenario, test_lrs, 
 
 
 @pytest.mark.django_db
+def test_a_redirect_is_not_taken_for_a_delivery(client, scenario, test_lrs, settings):
+    """urllib would repeat a redirected POST as a GET; its 200 is no delivery."""
+    play(client, scenario)
+    settings.XAPI_LRS_ENDPOINT = settings.XAPI_LRS_ENDPOINT.replace("/xapi/", "/moved/")
+    assert "Sent 0, failed 5" in send_pending()
+    assert "HTTP 301" in ScenarioStatement.objects.first().last_error
+    assert [method for method, *_rest in test_lrs.requests] == ["POST"]
+
+
+@pytest.mark.django_db
 def test_a_statement_tried_too_often_is_left_alone(client, scenario, test_lrs):
     play(client, scenario)
     ScenarioStatement.objects.update(tries=50, status=StatementStatus.FAILED)
@@ -261,3 +280,47 @@ def test_a_bad_lrs_is_logged_and_never_a_500_for_the_player(
         StatementStatus.FAILED
     }
     assert "refused or missed" in caplog.text
+
+
+@pytest.mark.postgres
+@pytest.mark.database
+@pytest.mark.django_db(transaction=True)
+def test_parallel_senders_never_send_a_statement_twice(migrated_db, test_lrs):
+    """A task worker and cron (here: four senders at once) lock the rows they
+    send; the others skip them. Needs PostgreSQL's row locks."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks")
+    ScenarioStatement.objects.bulk_create(
+        ScenarioStatement(
+            id=statement_id,
+            moment=f"m{n}",
+            verb="launched",
+            scenario_key=uuid.uuid4(),
+            statement={"id": str(statement_id), "n": n},
+        )
+        for n, statement_id in enumerate(uuid.uuid4() for _ in range(160))
+    )
+    test_lrs.delay = 0.2
+    barrier = threading.Barrier(4)
+    results, errors = [], []
+
+    def sender():
+        try:
+            barrier.wait(timeout=30)
+            results.append(lrs.deliver_pending())
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sender) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(result["sent"] for result in results) == 160
+    assert len(test_lrs.stored) == 160
+    assert set(test_lrs.store_counts.values()) == {1}
+    assert len(test_lrs.posted_ids()) == 160  # no statement was even posted twice
+    assert not ScenarioStatement.objects.exclude(status=StatementStatus.SENT).exists()
