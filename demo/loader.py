@@ -36,7 +36,7 @@ from demo.generators import directory as directory_generator
 from demo.generators import events as event_generator
 from demo.generators.files import make_pdf, make_text
 from demo.generators.illustrations import DRAWINGS, ensure_image, scenario_illustration
-from demo.generators.scenarios import add_attempts
+from demo.generators.scenarios import add_attempts, record_statements
 from demo.generators.surveys import add_answers
 from directory.choices import MembershipStatus
 from directory.models import (
@@ -79,6 +79,7 @@ from resources.models import (
     SurveyQuestion,
 )
 from resources.privacy import members_collection
+from resources.scenarios.progress import member_institution
 from resources.workflow import ensure_moderation_workflow
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -896,11 +897,23 @@ class Loader:
             ending=key,
             ending_title=steps[key].title,
             score=score,
+            institution_id=member_institution(user),
         )
-        for step_key, choice in chosen:
-            ScenarioChoiceEvent.objects.create(
-                attempt=attempt, step=step_key, choice=choice["id"], rating=choice["rating"]
+        # Started a quarter of an hour before finishing (not at seeding time).
+        attempt.started_at = attempt.finished_at - datetime.timedelta(minutes=15)
+        ScenarioAttempt.objects.filter(pk=attempt.pk).update(started_at=attempt.started_at)
+        for position, (step_key, choice) in enumerate(chosen):
+            event = ScenarioChoiceEvent.objects.create(
+                attempt=attempt,
+                step=step_key,
+                choice=choice["id"],
+                rating=choice["rating"],
+                position=position,
             )
+            ScenarioChoiceEvent.objects.filter(pk=event.pk).update(
+                created_at=attempt.started_at + datetime.timedelta(minutes=2 * position + 2)
+            )
+        record_statements(page, attempt)
 
     def load_surveys(self, home):
         data = self.read("surveys.yaml")

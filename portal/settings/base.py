@@ -318,3 +318,13 @@ EVENTS_REGISTRATION_RATE_LIMITS = {
     "per_address": int(os.environ.get("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", "10")),
     "window_seconds": 3600,
 }
+
+# --- training scenarios: xAPI ---------------------------------------------------
+# The learning record store that receives the scenarios' xAPI statements
+# (its xAPI base address, and the key and secret of its HTTP Basic login).
+# Without an endpoint the statements are kept in the portal and can be
+# exported as JSON lines from the scenario analytics.
+XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")
+XAPI_LRS_KEY = os.environ.get("XAPI_LRS_KEY", "")
+XAPI_LRS_SECRET = os.environ.get("XAPI_LRS_SECRET", "")
+XAPI_LRS_TIMEOUT = int(os.environ.get("XAPI_LRS_TIMEOUT", "10"))

@@ -17,10 +17,12 @@ from resources.scenarios.models import (
     ScenarioPage,
     ScenarioStep,
 )
+from resources.scenarios.statement_models import LearnerAccount, ScenarioStatement
 from resources.surveys.models import SurveyIndexPage, SurveyPage, SurveyQuestion, SurveyResponse
 
 __all__ = [
     "DocumentDownload",
+    "LearnerAccount",
     "MaterialFile",
     "MaterialIndexPage",
     "MaterialPage",
@@ -28,6 +30,7 @@ __all__ = [
     "ScenarioChoiceEvent",
     "ScenarioIndexPage",
     "ScenarioPage",
+    "ScenarioStatement",
     "ScenarioStep",
     "StudyVisitAuthor",
     "StudyVisitIndexPage",

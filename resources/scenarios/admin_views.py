@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.two_factor import TwoFactorRequiredMixin
 from resources.models import ScenarioPage
-from resources.scenarios import analytics
+from resources.scenarios import analytics, exports
 from resources.scenarios.graph import layout, reachable, validate
 
 ANALYTICS_PERMISSION = "resources.view_scenario_analytics"
@@ -134,10 +134,32 @@ class ScenarioMapView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, Templat
 
 
 class AnalyticsMixin(TwoFactorRequiredMixin):
+    """Organisers and moderators; the downloads (`?export=…` with the filter
+    form's period and institution) are answered by the same screen, which
+    shows the form's errors with a 400 when the filter is wrong."""
+
+    page = None
+
     def dispatch(self, request, *args, **kwargs):
         if not can_see_analytics(request.user):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if "export" not in request.GET:
+            self.export_form = exports.ExportFilterForm(page=self.page)
+            return super().get(request, *args, **kwargs)
+        self.export_form = exports.ExportFilterForm(request.GET, page=self.page)
+        if self.export_form.is_valid():
+            return exports.response(self.page, self.export_form.cleaned_data)
+        response = super().get(request, *args, **kwargs)
+        response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["export_form"] = self.export_form
+        return context
 
 
 class AnalyticsIndexView(AnalyticsMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -156,6 +178,7 @@ class AnalyticsIndexView(AnalyticsMixin, WagtailAdminTemplateMixin, TemplateView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = analytics.overview()
+        context["delivery"] = analytics.statement_delivery()
         return context
 
 

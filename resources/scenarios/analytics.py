@@ -7,8 +7,10 @@ runs a fixed number of queries whatever the number of attempts.
 
 from django.db.models import Count, Q
 
-from resources.models import ScenarioAttempt, ScenarioChoiceEvent, ScenarioPage
+from resources.models import ScenarioAttempt, ScenarioChoiceEvent, ScenarioPage, ScenarioStatement
+from resources.scenarios import lrs
 from resources.scenarios.blocks import ChoiceRating
+from resources.scenarios.statement_models import StatementStatus
 
 
 def overview():
@@ -50,13 +52,22 @@ def detail(page, poor_limit=5):
     events = ScenarioChoiceEvent.objects.filter(
         attempt__scenario__translation_key=page.translation_key
     )
+    # A player's first choice at a step counts for the shares; choosing again
+    # after going back is counted apart, so no player counts twice.
+    first = events.filter(is_rechoice=False)
     per_choice = {
         (row["step"], row["choice"]): row["players"]
-        for row in events.values("step", "choice").annotate(players=Count("attempt", distinct=True))
+        for row in first.values("step", "choice").annotate(players=Count("attempt", distinct=True))
     }
     per_step = {
         row["step"]: row["players"]
-        for row in events.values("step").annotate(players=Count("attempt", distinct=True))
+        for row in first.values("step").annotate(players=Count("attempt", distinct=True))
+    }
+    rechosen = {
+        (row["step"], row["choice"]): row["times"]
+        for row in events.filter(is_rechoice=True)
+        .values("step", "choice")
+        .annotate(times=Count("pk"))
     }
     steps = []
     poor = []
@@ -65,7 +76,12 @@ def detail(page, poor_limit=5):
         choices = []
         for choice in step.choice_list():
             players = per_choice.get((step.key, choice["id"]), 0)
-            row = {**choice, "players": players, "share": _share(players, reached)}
+            row = {
+                **choice,
+                "players": players,
+                "share": _share(players, reached),
+                "rechoices": rechosen.get((step.key, choice["id"]), 0),
+            }
             choices.append(row)
             if choice["rating"] == ChoiceRating.POOR and players:
                 poor.append({"step": step, **row})
@@ -82,6 +98,16 @@ def detail(page, poor_limit=5):
         "started": totals["started"],
         "finished": totals["finished"],
         "finished_share": _share(totals["finished"], totals["started"]),
+        "rechoices": sum(rechosen.values()),
         "steps": steps,
         "poor_choices": poor[:poor_limit],
     }
+
+
+def statement_delivery():
+    """How many xAPI statements reached the learning record store, for the
+    operators: a growing number of failed ones means the LRS is down."""
+    counts = dict.fromkeys(StatementStatus.values, 0)
+    for row in ScenarioStatement.objects.values("status").annotate(count=Count("pk")):
+        counts[row["status"]] = row["count"]
+    return {"lrs": lrs.configured(), "total": sum(counts.values()), **counts}

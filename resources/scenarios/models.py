@@ -375,6 +375,19 @@ class ScenarioAttempt(models.Model):
         related_name="scenario_attempts",
     )
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The attempt's identity in xAPI statements (`context.registration`). Not the
+    # token: that one is the player's secret, kept in their session.
+    registration = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The member's institution when the attempt started, for the exports per
+    # institution (memberships change later; the record should not).
+    institution = models.ForeignKey(
+        "directory.Institution",
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     path = models.JSONField(_("choices taken"), default=list, blank=True)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -402,6 +415,11 @@ class ScenarioChoiceEvent(models.Model):
     step = models.CharField(max_length=60)
     choice = models.CharField(max_length=64)
     rating = models.CharField(max_length=12)
+    # Where on the way the choice was made (0 = the first step), and whether the
+    # player had already chosen there in this attempt and went back to choose
+    # again: analytics count first choices and re-choices apart.
+    position = models.PositiveIntegerField(null=True, blank=True)
+    is_rechoice = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

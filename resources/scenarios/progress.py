@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from directory.choices import MembershipStatus
+from directory.models import Membership
 from resources.models import ScenarioAttempt, ScenarioChoiceEvent
+from resources.scenarios import xapi
 from resources.scenarios.graph import replay
 
 SESSION_KEY = "scenario_attempts"
@@ -66,17 +69,38 @@ def adopt_session_attempts(request, user):
         except ValueError:
             continue
     if valid:
-        ScenarioAttempt.objects.filter(user=None, token__in=valid).update(user=user)
+        ScenarioAttempt.objects.filter(user=None, token__in=valid).update(
+            user=user, institution=member_institution(user)
+        )
     request.session.pop(SESSION_KEY, None)
 
 
+def member_institution(user):
+    """The institution a member's attempts are counted for in the exports:
+    their oldest approved membership (most members have one)."""
+    membership = (
+        Membership.objects.filter(user=user, status=MembershipStatus.APPROVED)
+        .order_by("requested_at", "pk")
+        .only("institution_id")
+        .first()
+    )
+    return membership.institution_id if membership else None
+
+
+@transaction.atomic
 def start(request, page):
     user = request.user if request.user.is_authenticated else None
-    attempt = ScenarioAttempt.objects.create(scenario=page, user=user, path=[])
+    attempt = ScenarioAttempt.objects.create(
+        scenario=page,
+        user=user,
+        path=[],
+        institution_id=member_institution(user) if user else None,
+    )
     if user is None:
         tokens = _session_tokens(request)
         tokens[str(page.pk)] = str(attempt.token)
         request.session[SESSION_KEY] = tokens
+    xapi.record_launched(attempt, page)
     return attempt
 
 
@@ -132,10 +156,25 @@ def choose(page, pos, step_key, choice_id):
         attempt.score = score(page, attempt.path)
         fields += ["finished_at", "ending", "ending_title", "score"]
     attempt.save(update_fields=fields)
-    ScenarioChoiceEvent.objects.create(
-        attempt=attempt, step=step_key, choice=choice_id, rating=choice["rating"]
+    position = len(pos.path)
+    event = ScenarioChoiceEvent.objects.create(
+        attempt=attempt,
+        step=step_key,
+        choice=choice_id,
+        rating=choice["rating"],
+        position=position,
+        # Chosen here before in this attempt: the player went back to choose again.
+        is_rechoice=ScenarioChoiceEvent.objects.filter(attempt=attempt, position=position).exists(),
     )
+    xapi.record_answered(attempt, page, step, choice, event)
+    if target.is_ending:
+        xapi.record_completed(attempt, page, walk(page, attempt.path))
     return choice
+
+
+def feedback_viewed(page, pos, step, choice):
+    """The player sees the feedback on the choice they just made."""
+    xapi.record_experienced(pos.attempt, page, step, choice, len(pos.path) - 1)
 
 
 def back(pos):

@@ -164,6 +164,7 @@ def feedback(request, page, key):
     if not taken or taken[-1][0].key != key:
         return redirect(_step_url(page, pos.current))
     step, choice = taken[-1]
+    progress.feedback_viewed(page, pos, step, choice)
     context = _context(
         request,
         page,

@@ -1,6 +1,7 @@
 """Organisers' anonymous analytics and members' own completion records."""
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from resources.models import ScenarioAttempt, ScenarioChoiceEvent
@@ -135,3 +136,34 @@ def test_completing_while_signed_in_records_it(client, member, scenario):
     client.post(scenario.url + "step/private-talk/", {"choice": "c-rush"})
     html = client.get("/account/").content.decode()
     assert "ending: A missed chance" in html and "score 2" in html
+
+
+def test_going_back_and_choosing_again_counts_apart(client, organiser, scenario):
+    """A player who shouts, goes back and asks calmly counts once at the
+    first step, for the choice made first; the second choice is a re-choice."""
+    player = Client()
+    player.post(scenario.url + "start/")
+    player.post(scenario.url + "step/arrival/", {"choice": "c-shout"})
+    player.post(scenario.url + "back/")
+    player.post(scenario.url + "step/arrival/", {"choice": "c-ask"})
+    player.post(scenario.url + "step/private-talk/", {"choice": "c-interpreter"})
+    record(scenario, "good")
+    events = ScenarioChoiceEvent.objects.filter(attempt__user=None).order_by("pk")
+    assert [(e.choice, e.position, e.is_rechoice) for e in events][:3] == [
+        ("c-shout", 0, False),
+        ("c-ask", 0, True),
+        ("c-interpreter", 1, False),
+    ]
+    client.force_login(organiser)
+    html = client.get(f"/admin/scenarios/analytics/{scenario.pk}/").content.decode()
+    # Two players at the first step: one asked first (50 %), one shouted first
+    # (50 %); the player who asked after going back is a re-choice, not a third.
+    assert (
+        '<th scope="row">Ask calmly in private</th><td>Good way to act</td><td>1</td><td>50 %</td><td>1</td>'
+        in html
+    )
+    assert (
+        "Question them in front of the driver</th><td>Poor way to act</td><td>1</td><td>50 %</td><td>0</td>"
+        in html
+    )
+    assert "Re-choices (went back and chose again)</th><td>1</td>" in html
