@@ -537,7 +537,10 @@ class EventPage(RoutablePageMixin, BasePage):
         register = public_address.absolute(
             self.get_url_parts(request)[2] + self.reverse_subpage("register_route")
         )
-        valid_from = self.registration_opens_at or self.first_published_at
+        # Registration opens at its set time, otherwise when the event is published.
+        valid_from = (
+            self.registration_opens_at or self.first_published_at or self.latest_revision_created_at
+        )
         return _without_blanks(
             {
                 "@type": "Offer",

@@ -16,6 +16,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING("No default Wagtail site yet; Django's site was set.")
             )
-        self.stdout.write(
-            self.style.SUCCESS(f"Public address: {public_address.base_url()}/")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Public address: {public_address.base_url()}/"))
