@@ -23,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
             context = dict(context)
             for key in MAIL_LINKS:
                 if context.get(key):
-                    context[key] = public_address.absolute(context[key])
+                    context[key] = public_address.rebase(context[key])
             # allauth would name the site after the request's Host header
             # ("Hello from 127.0.0.1:8401!"); the portal signs with its own
             # name and public address, in the recipient's language.

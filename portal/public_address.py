@@ -45,15 +45,25 @@ def domain():
 
 
 def absolute(location):
-    """`location` (a path, or a URL built from some other host) on the public
-    address: `/events/` -> `https://portal.example.org/events/`."""
+    """A path on the public address: `/events/` ->
+    `https://portal.example.org/events/`. A full URL is returned as it is
+    (files in object storage have their own host)."""
     if not location:
         return base_url() + "/"
     parts = urlsplit(location)
+    if parts.scheme and parts.netloc:
+        return location
+    return rebase(location)
+
+
+def rebase(url):
+    """`url` moved to the public address, whatever host it was built with:
+    `http://127.0.0.1:8401/accounts/x/` -> `https://portal.example.org/accounts/x/`."""
+    parts = urlsplit(url)
     scheme, _hostname, _port, prefix = _split()
     path = parts.path if parts.path.startswith("/") else "/" + parts.path
-    if parts.scheme and parts.netloc and prefix and path.startswith(prefix + "/"):
-        path = path[len(prefix) :]
+    if prefix and (path == prefix or path.startswith(prefix + "/")):
+        path = path[len(prefix) :] or "/"
     return urlunsplit((scheme, domain(), prefix + path, parts.query, parts.fragment))
 
 
