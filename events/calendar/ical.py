@@ -367,8 +367,11 @@ def session_component(event, session, url, *, stamp=None, organisers=None):
 def external_component(external):
     """A partner institution's event, linking to its source."""
     if external.all_day:
+        # Stored is the end of the last day; DTEND is the day after it
+        # (exclusive), so a three-day event keeps its three days.
         start = timezone.localtime(external.start).date()
-        end = max(timezone.localtime(external.end).date(), start + datetime.timedelta(days=1))
+        last = timezone.localtime(external.end).date()
+        end = max(last, start) + datetime.timedelta(days=1)
     else:
         start, end = external.start, external.end
     description = [

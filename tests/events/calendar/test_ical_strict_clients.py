@@ -10,6 +10,7 @@ import vobject
 from icalendar import Calendar
 
 from directory.models import Institution
+from events.calendar import services
 from events.calendar.ical import event_uid
 from events.choices import EventStatus, RegistrationStatus
 from events.models import ExternalCalendarSource, ExternalEvent, Registration
@@ -161,6 +162,27 @@ def test_all_day_multi_day_event_has_exclusive_date_end(client, calendars):
     assert fair.decoded("DTEND") == first + datetime.timedelta(days=3)
     assert not isinstance(fair.decoded("DTEND"), datetime.datetime)
     vfair = next(e for e in card.vevent_list if e.summary.value == "Open days")
+    assert vfair.dtend.value == first + datetime.timedelta(days=3)
+
+
+def test_partner_all_day_event_round_trips_its_days(client, event_index):
+    """A partner's three-day event (DTEND exclusive on import) leaves the
+    portal's feed with the same three days."""
+    source = ExternalCalendarSource.objects.create(name="IOM calendar")
+    first = future(12).date()
+    partner_file = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//IOM//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:fair-1@example.net\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART;VALUE=DATE:{first:%Y%m%d}\r\n"
+        f"DTEND;VALUE=DATE:{first + datetime.timedelta(days=3):%Y%m%d}\r\n"
+        "SUMMARY:Partner fair\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    services.import_calendar(source, partner_file.encode())
+    feed, card = both_parsers(fetch(client, "/events/calendar/feed.ics").content)
+    fair = next(e for e in feed.walk("VEVENT") if e["SUMMARY"] == "Partner fair")
+    assert fair.decoded("DTSTART") == first
+    assert fair.decoded("DTEND") == first + datetime.timedelta(days=3)
+    vfair = next(e for e in card.vevent_list if e.summary.value == "Partner fair")
     assert vfair.dtend.value == first + datetime.timedelta(days=3)
 
 
