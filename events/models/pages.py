@@ -550,7 +550,9 @@ class EventPage(RoutablePageMixin, BasePage):
                 "availability": "https://schema.org/SoldOut"
                 if seats_left == 0
                 else "https://schema.org/InStock",
-                "validFrom": timezone.localtime(valid_from, self.zone).isoformat()
+                "validFrom": timezone.localtime(valid_from, self.zone)
+                .replace(microsecond=0)
+                .isoformat()
                 if valid_from
                 else "",
                 **(
