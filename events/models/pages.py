@@ -1,4 +1,5 @@
 import json
+import re
 import uuid
 import zoneinfo
 
@@ -49,6 +50,7 @@ from portal.models.pages import BasePage
 EVENT_IMAGE_SPEC = "fill-1200x675"
 DEFAULT_EVENT_IMAGE = "events/img/event-default.png"
 CARD_IMAGE_SPEC = "fill-640x360"
+POLISH_POSTCODE = re.compile(r"\d{2}-\d{3}")
 
 
 def with_card_images(queryset):
@@ -341,6 +343,15 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         if not self.is_online and not (self.venue_name or self.venue_city):
             raise ValidationError({"venue_name": _("Give a venue, or mark the event as online.")})
+        self.venue_postcode = self.venue_postcode.strip()
+        if (
+            self.venue_postcode
+            and self.venue_country == "PL"
+            and not POLISH_POSTCODE.fullmatch(self.venue_postcode)
+        ):
+            raise ValidationError(
+                {"venue_postcode": _("A Polish postcode is written NN-NNN, e.g. 02-591.")}
+            )
 
     # Organisers check the registration form (its questions, the consent,
     # the state of registration) before publishing, as well as the page.
