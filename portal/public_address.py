@@ -19,7 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, connections
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -109,10 +110,18 @@ def apply_public_address(using=DEFAULT_DB_ALIAS):
                 wagtail_site.save(using=using)
     if apps.is_installed("django.contrib.sites"):
         DjangoSite = apps.get_model("sites", "Site")
-        DjangoSite.objects.using(using).update_or_create(
+        _site, created = DjangoSite.objects.using(using).update_or_create(
             pk=getattr(settings, "SITE_ID", 1),
             defaults={"domain": domain(), "name": site_name()},
         )
+        if created:
+            # Created with an explicit key (before django.contrib.sites' own
+            # post_migrate, which then leaves it): move PostgreSQL's sequence
+            # past it, as that one would.
+            statements = connections[using].ops.sequence_reset_sql(no_style(), [DjangoSite])
+            with connections[using].cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
     return wagtail_site
 
 
