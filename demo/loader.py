@@ -99,6 +99,7 @@ EVENT_KEYS = {
     "invitation_codes",
     "registrations",
     "body",
+    "image",
 }
 
 
@@ -537,6 +538,13 @@ class Loader:
         body = spec.get("body") or self.need(bodies, self.need(spec, "kind", where), "bodies")["en"]
         fields = self.fields(EventPage, fields, where, skip={"slug"})
         fields.update(body=paragraph(body), languages=languages)
+        if picture := spec.get("image"):
+            # A drawing named in the data, titled after the event.
+            fields["image"] = ensure_image(
+                spec["title"],
+                DRAWINGS[self.need(picture, "drawing", where)],
+                picture.get("alt_text", ""),
+            )
         event = index.get_children().filter(slug=spec["slug"]).specific().first()
         if event is None:
             event = EventPage(slug=spec["slug"], **fields)

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from events.choices import Audience, RegistrationStatus
 from events.filters import with_confirmed_counts
 from events.models import EventIndexPage, EventPage, Registration
+from events.models.pages import with_card_images
 from events.translations import in_language
 from portal.visibility import visible_pages
 
@@ -23,7 +24,7 @@ def index_page():
 
 
 def home_section(request, home_page):
-    events = list(upcoming_public_events(request, 3)[:3])
+    events = list(with_card_images(upcoming_public_events(request, 3))[:3])
     if not events:
         return None
     return {"template": "events/sections/home.html", "events": events, "index": index_page()}

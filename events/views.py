@@ -19,6 +19,7 @@ from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
+from events.models.pages import with_card_images
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.models import SiteSettings, Topic
 from portal.visibility import visible_pages
@@ -49,7 +50,7 @@ def event_index(request, page):
         if filterset.is_bound
         else filterset.filter_when(filterset.queryset, "when", "upcoming")
     )
-    queryset = queryset.prefetch_related("topics")
+    queryset = with_card_images(queryset.prefetch_related("topics"))
     paginator = Paginator(queryset, EVENTS_PER_PAGE)
     events = paginator.get_page(request.GET.get("page"))
     events.object_list = mark_other_language(list(events.object_list), page.locale)

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from portal import converters
+from portal import converters, public_address
 
 
 class PortalConfig(AppConfig):
@@ -12,6 +13,13 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Before any URLconf is read: the apps' URLs use <id:...>.
         converters.register()
+        # The default Site carries the public address after every migrate,
+        # so that Wagtail's full URLs never say localhost.
+        post_migrate.connect(
+            public_address.apply_after_migrate,
+            sender=self,
+            dispatch_uid="portal.public_address",
+        )
         # Models are ready only now; this connects the receiver that counts
         # activating an authenticator app as using it.
         from portal import two_factor  # noqa: F401, PLC0415

@@ -82,7 +82,10 @@ def external_uid(external):
 # --- calendars -------------------------------------------------------------------
 
 
-def new_calendar(method="PUBLISH", name=None, description=None):
+def new_calendar(method="PUBLISH", name=None, description=None, refresh=None):
+    """A VCALENDAR; `name` goes into NAME (RFC 7986) and X-WR-CALNAME (what
+    Outlook, Apple and Google show for a subscription); `refresh` (a
+    timedelta) says how often subscribers should poll."""
     calendar = Calendar.new(
         prodid=PRODID,
         version="2.0",
@@ -94,6 +97,11 @@ def new_calendar(method="PUBLISH", name=None, description=None):
     # Calendar.new() gives every calendar a fresh UID; a feed's own identity is
     # not needed and a random one would make identical feeds differ.
     calendar.pop("UID", None)
+    if refresh:
+        # RFC 7986 §5.7 requires VALUE=DURATION on REFRESH-INTERVAL; Outlook
+        # reads its own X-PUBLISHED-TTL instead.
+        calendar.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(refresh))
     return calendar
 
 
@@ -237,10 +245,23 @@ def portal_address():
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "portal@example.org"
 
 
+def _external_organizer(external):
+    """ORGANIZER of a partner's event (RFC 5546 wants one on every PUBLISHed
+    VEVENT): the partner institution by name, at its public address when it
+    has one, otherwise at the portal's, which relays."""
+    institution = external.source.institution
+    name = str(institution) if institution is not None else external.source.name
+    if (
+        institution is not None
+        and institution.email
+        and getattr(institution, "email_visibility", "public") == "public"
+    ):
+        return vCalAddress.new(institution.email, cn=name)
+    return vCalAddress.new(portal_address(), cn=name)
+
+
 def _location(event):
-    parts = [event.venue_name, event.venue_address, event.venue_city]
-    parts.append(event.foreign_country_name)
-    place = ", ".join(p for p in parts if p)
+    place = event.location_text
     if event.is_online:
         online = _("Online")
         return f"{place} / {online}" if place else online
@@ -314,8 +335,9 @@ def event_component(
     return component
 
 
-def session_component(event, session, url, *, stamp=None):
-    """One agenda session as its own VEVENT, related to its event."""
+def session_component(event, session, url, *, stamp=None, organisers=None):
+    """One agenda session as its own VEVENT, related to its event (with the
+    event's ORGANIZER: RFC 5546 wants one on every PUBLISHed VEVENT)."""
     zone = event.zone
     start = datetime.datetime.combine(session.day, session.start_time, tzinfo=zone)
     if session.end_time:
@@ -323,7 +345,7 @@ def session_component(event, session, url, *, stamp=None):
     else:
         end = start + datetime.timedelta(hours=1)
     modified = event.last_published_at or event.latest_revision_created_at or event.start
-    location = ", ".join(p for p in [session.room, event.venue_name, event.venue_city] if p)
+    location = ", ".join(p for p in [session.room, _location(event)] if p)
     component = Event.new(
         uid=session_uid(event, session),
         stamp=stamp or modified,
@@ -335,6 +357,7 @@ def session_component(event, session, url, *, stamp=None):
         description=_description([session.speakers, session.description, url]),
         url=url,
         location=location or None,
+        organizer=_organizer(event, organisers),
         status=STATUS_MAP.get(event.status, "CONFIRMED"),
     )
     component.add("related-to", event_uid(event), parameters={"RELTYPE": "PARENT"})
@@ -344,8 +367,11 @@ def session_component(event, session, url, *, stamp=None):
 def external_component(external):
     """A partner institution's event, linking to its source."""
     if external.all_day:
+        # Stored is the end of the last day; DTEND is the day after it
+        # (exclusive), so a three-day event keeps its three days.
         start = timezone.localtime(external.start).date()
-        end = max(timezone.localtime(external.end).date(), start + datetime.timedelta(days=1))
+        last = timezone.localtime(external.end).date()
+        end = max(last, start) + datetime.timedelta(days=1)
     else:
         start, end = external.start, external.end
     description = [
@@ -364,6 +390,7 @@ def external_component(external):
         description=_description(description),
         url=external.url or None,
         location=external.location or None,
+        organizer=_external_organizer(external),
         categories=[str(_("Partner institution"))],
         status="CANCELLED" if external.is_cancelled else "CONFIRMED",
     )
@@ -378,10 +405,11 @@ def event_calendar(event, url):
 def programme_calendar(event, url):
     """The event and each agenda session as its own VEVENT."""
     calendar = new_calendar(name=_("Programme: %(title)s") % {"title": event.title})
-    calendar.add_component(event_component(event, url))
+    organisers = list(event.organisers.all())
+    calendar.add_component(event_component(event, url, organisers=organisers))
     instants = [event.start, event.end]
     for session in event.sessions.all():
-        component = session_component(event, session, url)
+        component = session_component(event, session, url, organisers=organisers)
         calendar.add_component(component)
         instants.append(component.start)
     return finish(calendar, instants)
@@ -389,11 +417,7 @@ def programme_calendar(event, url):
 
 def feed_calendar(events, externals, *, name, url_for, refresh=None):
     """The public feed: `events` need organisers and topics prefetched."""
-    calendar = new_calendar(name=name)
-    if refresh:
-        # How often subscribers should poll (RFC 7986, and Outlook's name for it).
-        calendar.refresh_interval = refresh
-        calendar.add("x-published-ttl", vDuration(refresh))
+    calendar = new_calendar(name=name, refresh=refresh)
     instants = []
     for event in events:
         calendar.add_component(
@@ -418,12 +442,12 @@ PERSONAL_STATUS = {
 }
 
 
-def personal_calendar(entries, *, name, url_for):
+def personal_calendar(entries, *, name, url_for, refresh=None):
     """A user's own events, as (registration, event page in the user's
     language) pairs: confirmed (with the join link), waiting-list places
     TENTATIVE, cancelled registrations or events CANCELLED. Nothing about the
     user is written into it."""
-    calendar = new_calendar(name=name)
+    calendar = new_calendar(name=name, refresh=refresh)
     instants = []
     for registration, event in entries:
         status = PERSONAL_STATUS[registration.status]

@@ -138,7 +138,9 @@ def feed_filters_active(filterset):
 def public_feed_externals(filterset=None, now=None):
     if feed_filters_active(filterset):
         return ExternalEvent.objects.none()
-    queryset = ExternalEvent.objects.in_window(feed_since(now)).select_related("source")
+    queryset = ExternalEvent.objects.in_window(feed_since(now)).select_related(
+        "source", "source__institution"
+    )
     if filterset is not None and filterset.is_bound and filterset.form.is_valid():
         month = filterset.form.cleaned_data.get("month")
         if month:
@@ -351,7 +353,7 @@ def refresh_source(source, fetch=None):
 def web_calendar_links(event, url):
     """Google Calendar and Outlook.com "new event" links for an event page."""
     details = "\n\n".join(p for p in [event.introduction, url] if p)
-    location = ", ".join(p for p in [event.venue_name, event.venue_address, event.venue_city] if p)
+    location = event.location_text
     zone = event.zone
     start = timezone.localtime(event.start, zone)
     end = timezone.localtime(event.end, zone)

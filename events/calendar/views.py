@@ -1,6 +1,7 @@
 """Calendar files and feeds over HTTP.
 
-Every response is `text/calendar; charset=utf-8` with a filename, an ETag
+Every response is `text/calendar; charset=utf-8; method=PUBLISH` (the
+METHOD inside every file served: RFC 5545 §3.7.2) with a filename, an ETag
 and Last-Modified, and answers 304 to conditional requests. Public files are
 cached (Django cache, keyed by the calendar version that any change to an
 event bumps) and marked cacheable; personal feeds are private."""
@@ -26,11 +27,14 @@ from wagtail.models import Locale
 from events.calendar import ical, services
 from events.filters import EventFilterSet
 from events.models import EventIndexPage, EventPage
-from portal import cache_keys
+from portal import cache_keys, public_address
 from portal.models import Topic
 from portal.visibility import visible_pages
 
 PUBLIC_MAX_AGE = 300
+CONTENT_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+# How often subscribed calendars should fetch a feed again.
+FEED_REFRESH = datetime.timedelta(hours=1)
 
 
 def _etag(body):
@@ -43,7 +47,7 @@ def calendar_response(request, entry, filename, *, public=True):
         request, etag=entry["etag"], last_modified=entry["last_modified"]
     )
     if response is None:
-        response = HttpResponse(entry["body"], content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(entry["body"], content_type=CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["ETag"] = entry["etag"]
     if entry["last_modified"]:
@@ -111,7 +115,7 @@ def event_ics(request, uid):
     public = _is_public(request, event)
 
     def build():
-        url = event.get_full_url(request)
+        url = event.public_url(request)
         return ical.event_calendar(event, url), event.last_published_at
 
     entry = cached_entry(f"event:{event.pk}", build) if public else _entry(*build())
@@ -124,7 +128,7 @@ def programme_ics(request, uid):
     public = _is_public(request, event)
 
     def build():
-        url = event.get_full_url(request)
+        url = event.public_url(request)
         return ical.programme_calendar(event, url), event.last_published_at
 
     entry = cached_entry(f"programme:{event.pk}", build) if public else _entry(*build())
@@ -168,7 +172,7 @@ def build_public_feed(request, index):
         externals = list(services.public_feed_externals(filterset))
     # Events are always children of the index (EventPage.parent_page_types):
     # their URL is the index's plus the slug, without a lookup per event.
-    base = index.get_full_url(request)
+    base = public_address.absolute(index.get_url_parts(request)[2])
 
     def url_for(event):
         return f"{base}{event.slug}/"
@@ -180,7 +184,7 @@ def build_public_feed(request, index):
         externals,
         name=f"{index.title} – {_('Cooperation Portal')}",
         url_for=url_for,
-        refresh=datetime.timedelta(hours=1),
+        refresh=FEED_REFRESH,
     )
     return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 
@@ -224,12 +228,13 @@ def personal_feed(request, token):
         ]
 
         def url_for(event):
-            return event.get_full_url(request)
+            return event.public_url(request)
 
         body = ical.personal_calendar(
             list(zip(registrations, events, strict=True)),
             name=_("My events – Cooperation Portal"),
             url_for=url_for,
+            refresh=FEED_REFRESH,
         )
         return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 

@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from events.calendar import services as calendar_services
 from events.calendar.admin_views import calendar_source_viewset
+from portal import public_address
 
 
 @hooks.register("portal_account_sections", order=21)
@@ -16,7 +17,7 @@ def account_feed_section(request):
     token = calendar_services.feed_token_for(user)
     section = {"template": "events/calendar/account_feed.html", "feed_url": None}
     if token is not None:
-        url = request.build_absolute_uri(reverse("events:calendar:personal", args=[token.token]))
+        url = public_address.absolute(reverse("events:calendar:personal", args=[token.token]))
         section.update({"feed_url": url, "webcal_url": calendar_services.webcal(url)})
     return section
 

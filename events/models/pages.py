@@ -1,4 +1,5 @@
 import json
+import re
 import uuid
 import zoneinfo
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +24,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
@@ -37,9 +40,25 @@ from events.choices import (
     RegistrationStatus,
 )
 from events.models.registrations import Registration
+from portal import public_address
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 from portal.page_forms import SearchableCheckboxSelectMultiple
+
+# The event picture as cards, the page and search engines get it (16:9, and
+# large enough for Google's Event rich results), and the illustration used
+# when an event has none.
+EVENT_IMAGE_SPEC = "fill-1200x675"
+DEFAULT_EVENT_IMAGE = "events/img/event-default.png"
+CARD_IMAGE_SPEC = "fill-640x360"
+POLISH_POSTCODE = re.compile(r"\d{2}-\d{3}")
+
+
+def with_card_images(queryset):
+    """Events with their card picture's rendition fetched in two queries in
+    all, not two per card."""
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
+    return queryset.prefetch_related(models.Prefetch("image", queryset=images))
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -92,11 +111,24 @@ class EventPage(RoutablePageMixin, BasePage):
         _("all day"), default=False, help_text=_("Show only the dates, not the times.")
     )
 
+    # The venue's postal address, field by field (schema.org PostalAddress,
+    # iCalendar LOCATION): street and number, postcode, city, region, country.
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_address = models.CharField(_("street address"), max_length=255, blank=True)
+    venue_address = models.CharField(
+        _("street and number"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. ul. Stefana Batorego 5. The postcode and city have their own fields."),
+    )
+    venue_postcode = models.CharField(
+        _("postcode"), max_length=20, blank=True, help_text=_("E.g. 02-591.")
+    )
     venue_city = models.CharField(_("city"), max_length=100, blank=True)
     venue_region = models.CharField(
-        _("region"), max_length=100, blank=True, help_text=_("The voivodship in Poland.")
+        _("region"),
+        max_length=100,
+        blank=True,
+        help_text=_("The voivodship in Poland, by its name, e.g. mazowieckie."),
     )
     venue_country = CountryField(_("country"), default="PL", blank=True)
     latitude = models.DecimalField(
@@ -114,6 +146,18 @@ class EventPage(RoutablePageMixin, BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the event page and in listings, and offered to search engines. "
+            "Without one, the portal's event illustration is used."
+        ),
     )
     is_online = models.BooleanField(_("online"), default=False)
     online_url = models.URLField(
@@ -180,6 +224,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("introduction", heading=_("Summary")),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldPanel("timezone"),
@@ -195,6 +240,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("venue_address"),
                 FieldRowPanel(
                     [
+                        FieldPanel("venue_postcode"),
                         FieldPanel("venue_city"),
                         FieldPanel("venue_region"),
                         FieldPanel("venue_country"),
@@ -299,6 +345,15 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         if not self.is_online and not (self.venue_name or self.venue_city):
             raise ValidationError({"venue_name": _("Give a venue, or mark the event as online.")})
+        self.venue_postcode = self.venue_postcode.strip()
+        if (
+            self.venue_postcode
+            and self.venue_country == "PL"
+            and not POLISH_POSTCODE.fullmatch(self.venue_postcode)
+        ):
+            raise ValidationError(
+                {"venue_postcode": _("A Polish postcode is written NN-NNN, e.g. 02-591.")}
+            )
 
     # Organisers check the registration form (its questions, the consent,
     # the state of registration) before publishing, as well as the page.
@@ -430,7 +485,98 @@ class EventPage(RoutablePageMixin, BasePage):
             return self.venue_country.name
         return ""
 
-    def json_ld(self, request=None):
+    @property
+    def venue_locality(self):
+        """Postcode and city as they are written on an envelope: "02-591 Warszawa"."""
+        return " ".join(p for p in [self.venue_postcode, self.venue_city] if p)
+
+    @property
+    def venue_lines(self):
+        """The venue and its postal address, one line each, without blanks."""
+        lines = [self.venue_name, self.venue_address, self.venue_locality]
+        if self.foreign_country_name:
+            lines.append(self.foreign_country_name)
+        return [line for line in lines if line]
+
+    @property
+    def venue_display_lines(self):
+        """The lines the event page shows: the postal address and the region."""
+        lines = [self.venue_name, self.venue_address, self.venue_locality]
+        if self.venue_region and self.venue_region != self.venue_city:
+            lines.append(self.venue_region)
+        lines.append(self.foreign_country_name)
+        return [line for line in lines if line]
+
+    @property
+    def location_text(self):
+        """One line for calendars and "add to calendar" links."""
+        return ", ".join(self.venue_lines)
+
+    def postal_address(self):
+        """schema.org PostalAddress of the venue, without empty values."""
+        return _without_blanks(
+            {
+                "@type": "PostalAddress",
+                "streetAddress": self.venue_address,
+                "postalCode": self.venue_postcode,
+                "addressLocality": self.venue_city,
+                "addressRegion": self.venue_region,
+                "addressCountry": self.venue_country.code if self.venue_country else "",
+            }
+        )
+
+    def public_url(self, request=None):
+        """The page's address on the portal's public address
+        (WAGTAILADMIN_BASE_URL), whatever host the request came in by."""
+        parts = self.get_url_parts(request)
+        if parts is None:
+            return ""
+        return public_address.absolute(parts[2])
+
+    def image_url(self):
+        """Absolute address of the event's picture for other systems
+        (JSON-LD): its own image, or the portal's event illustration."""
+        if self.image_id:
+            url = self.image.get_rendition(EVENT_IMAGE_SPEC).url
+        else:
+            url = static(DEFAULT_EVENT_IMAGE)
+        return public_address.absolute(url)
+
+    def offers(self, request=None):
+        """schema.org Offer for the registration on the portal (free), or None."""
+        if not self.registration_enabled or self.is_cancelled:
+            return None
+        seats_left = self.seats_left
+        register = public_address.absolute(
+            self.get_url_parts(request)[2] + self.reverse_subpage("register_route")
+        )
+        # Registration opens at its set time, otherwise when the event is published.
+        valid_from = (
+            self.registration_opens_at or self.first_published_at or self.latest_revision_created_at
+        )
+        return _without_blanks(
+            {
+                "@type": "Offer",
+                "url": register,
+                "price": 0,
+                "priceCurrency": "PLN",
+                "availability": "https://schema.org/SoldOut"
+                if seats_left == 0
+                else "https://schema.org/InStock",
+                "validFrom": timezone.localtime(valid_from, self.zone)
+                .replace(microsecond=0)
+                .isoformat()
+                if valid_from
+                else "",
+                **(
+                    {"validThrough": timezone.localtime(self.closes_at(), self.zone).isoformat()}
+                    if self.closes_at()
+                    else {}
+                ),
+            }
+        )
+
+    def json_ld_data(self, request=None):
         status_map = {
             EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
             EventStatus.POSTPONED: "https://schema.org/EventPostponed",
@@ -440,6 +586,7 @@ class EventPage(RoutablePageMixin, BasePage):
             start, end = self.local_start.date().isoformat(), self.local_end.date().isoformat()
         else:
             start, end = self.local_start.isoformat(), self.local_end.isoformat()
+        url = self.public_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -447,22 +594,17 @@ class EventPage(RoutablePageMixin, BasePage):
             "startDate": start,
             "endDate": end,
             "eventStatus": status_map[self.status],
-            "url": self.get_full_url(request),
+            "url": url,
+            "image": [self.image_url()],
+            "description": self.introduction,
+            "isAccessibleForFree": True,
         }
-        if self.introduction:
-            data["description"] = self.introduction
         locations = []
         if self.venue_name or self.venue_city:
             place = {
                 "@type": "Place",
                 "name": self.venue_name or self.venue_city,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": self.venue_address,
-                    "addressLocality": self.venue_city,
-                    "addressRegion": self.venue_region,
-                    "addressCountry": self.venue_country.code,
-                },
+                "address": self.postal_address(),
             }
             if self.latitude is not None and self.longitude is not None:
                 place["geo"] = {
@@ -473,7 +615,7 @@ class EventPage(RoutablePageMixin, BasePage):
             locations.append(place)
         if self.is_online:
             # The join link itself is for confirmed attendees only.
-            locations.append({"@type": "VirtualLocation", "url": self.get_full_url(request)})
+            locations.append({"@type": "VirtualLocation", "url": url})
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
         data["eventAttendanceMode"] = (
@@ -493,11 +635,17 @@ class EventPage(RoutablePageMixin, BasePage):
         ]
         if organisers:
             data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
+        offers = self.offers(request)
+        if offers:
+            data["offers"] = offers
         if self.capacity is not None:
             data["maximumAttendeeCapacity"] = self.capacity
             data["remainingAttendeeCapacity"] = self.seats_left
+        return _without_blanks(data)
+
+    def json_ld(self, request=None):
         # Safe inside <script>: no "</" sequence can close the tag early.
-        return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        return json.dumps(self.json_ld_data(request), ensure_ascii=False).replace("</", "<\\/")
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request)
@@ -575,6 +723,18 @@ class EventQuestion(Orderable):
             and len(self.choice_list) < 2
         ):
             raise ValidationError({"choices": _("Give at least two choices, one per line.")})
+
+
+def _without_blanks(data):
+    """A copy of `data` without empty strings, None or empty containers, at
+    every depth: validators reject `"streetAddress": ""`."""
+    if isinstance(data, dict):
+        cleaned = {key: _without_blanks(value) for key, value in data.items()}
+        return {key: value for key, value in cleaned.items() if value not in ("", None, [], {})}
+    if isinstance(data, list):
+        cleaned = [_without_blanks(item) for item in data]
+        return [item for item in cleaned if item not in ("", None, [], {})]
+    return data
 
 
 def retention_days():

@@ -8,6 +8,7 @@ from django.urls import reverse
 from events.calendar import ical
 from events.calendar import services as calendar_services
 from events.calendar.views import FEED_PARAMS
+from portal import public_address
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def event_calendar_links(context, event):
         "ics": reverse("events:calendar:event", args=[uid]),
         "programme": reverse("events:calendar:programme", args=[uid]),
     }
-    page_url = event.get_full_url(request)
+    page_url = event.public_url(request)
     links.update(calendar_services.web_calendar_links(event, page_url))
     return links
 
@@ -39,7 +40,7 @@ def events_feed_links(context):
         ]
     if params:
         path += "?" + urlencode(params)
-    absolute = request.build_absolute_uri(path) if request is not None else path
+    absolute = public_address.absolute(path)
     return {
         "url": path,
         "absolute": absolute,

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Its Site (domain and name, set from WAGTAILADMIN_BASE_URL by
+    # portal.public_address) is what allauth's mails and Django's Atom feeds
+    # call the portal, instead of the Host header of the request.
+    "django.contrib.sites",
     # runserver leaves /static/ to WhiteNoise (as production does) instead of
     # Django's static handler, which answers 500 to a path outside the folders.
     "whitenoise.runserver_nostatic",
@@ -214,6 +218,9 @@ PORTAL_REQUIRE_MFA_FOR_ADMIN = env_bool("PORTAL_REQUIRE_MFA_FOR_ADMIN", True)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cooperation Portal"
+# The portal's public address: every absolute link (calendar files and feeds,
+# JSON-LD, Atom, sitemap, mail) uses it; `migrate`, `seed_demo` and
+# `manage.py set_public_address` apply it to the default Site.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"

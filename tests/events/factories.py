@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from events.choices import RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
+from portal.models import CustomImage
 from tests.directory import factories as directory_factories
 
 
@@ -56,3 +57,14 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     queue_number = factory.Sequence(lambda n: n + 1)
     name = factory.Sequence(lambda n: f"Person {n}")
     email = factory.Sequence(lambda n: f"attendee{n}@example.org")
+
+
+class EventImageFactory(wagtail_factories.ImageFactory):
+    """A picture for an event (the portal's image model)."""
+
+    class Meta:
+        model = CustomImage
+
+    title = factory.Sequence(lambda n: f"Event picture {n}")
+    alt_text = "A training room"
+    file = factory.django.ImageField(width=1600, height=900, color="steelblue")

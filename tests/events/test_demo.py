@@ -66,3 +66,15 @@ def test_seed_demo_events_are_complete_and_idempotent(demo):
     assert client.get(f"/admin/events/{workshop.pk}/registrations/").status_code == 200
     edit = client.get(f"/admin/pages/{workshop.pk}/edit/")
     assert f"/admin/events/{workshop.pk}/registrations/".encode() in edit.content
+
+
+def test_demo_venues_are_structured_postal_addresses(demo):
+    """Every demo event held somewhere has street, postcode and city apart."""
+    held = EventPage.objects.filter(locale__language_code="en", is_online=False)
+    assert held.exists()
+    for event in held.exclude(slug__startswith="bench-"):
+        assert event.venue_address and event.venue_postcode and event.venue_city, event.slug
+        assert event.venue_postcode not in event.venue_address
+        address = event.postal_address()
+        assert address["postalCode"] == event.venue_postcode
+        assert "" not in address.values()

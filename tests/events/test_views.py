@@ -143,7 +143,7 @@ def test_event_in_sofia_is_shown_in_sofia_time(client, events_index):
     )
     response = client.get(event.url)
     assert "09:00–17:00 (Sofia time)" in response.content.decode()
-    assert "(Bulgaria)" in response.content.decode()
+    assert "<br>Bulgaria</address>" in response.content.decode()
     assert json_ld(response)["startDate"].startswith(f"{day.isoformat()}T09:00:00+0")
 
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo.loader import Loader
+from portal import public_address
 from portal.models import HomePage
 
 DEMO_ACCOUNTS = [
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             Loader(stdout=self.stdout).load_all(scale=scale)
+            # The loader may have replaced Wagtail's placeholder site.
+            public_address.apply_public_address()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write("Demo accounts (password: demo-password-2026):")
         for email, role in DEMO_ACCOUNTS:

@@ -54,7 +54,7 @@ def test_event_file_has_every_property(client, event_index):
     event.organisers.add(institution)
     republish(event)
     response = get_ics(client, event)
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert 'filename="labour-inspections.ics"' in response["Content-Disposition"]
     calendar = parse(response)
     assert calendar["PRODID"] == "-//Cooperation Portal//Events//EN"

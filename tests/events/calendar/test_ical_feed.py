@@ -39,7 +39,7 @@ def test_feed_window_visibility_and_cancellations(client, event_index):
     draft = make_event(event_index, "Draft", slug="h", publish=False)
     draft.unpublish()
     response = feed(client)
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert "attachment; filename=" in response["Content-Disposition"]
     assert summaries(response) == ["Cancelled one", "Recent past", "Upcoming public"]
     calendar = Calendar.from_ical(response.content)
@@ -82,7 +82,8 @@ def test_index_page_advertises_feed_with_current_filters(client, event_index):
         '<link rel="alternate" type="text/calendar" href="/events/calendar/feed.ics?kind=training"'
         in html
     )
-    assert "webcal://testserver/events/calendar/feed.ics?kind=training" in html
+    # The subscription address is the portal's public one (test settings).
+    assert "webcal://127.0.0.1:8000/events/calendar/feed.ics?kind=training" in html
     html = client.get(event_index.url).content.decode()
     assert 'type="text/calendar" href="/events/calendar/feed.ics"' in html
 
@@ -159,5 +160,5 @@ def test_head_requests_are_answered(client, event_index):
     make_event(event_index)
     response = client.head(FEED)
     assert response.status_code == 200
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert client.post(FEED).status_code == 405

@@ -28,11 +28,13 @@ def registration(event, user, status=RegistrationStatus.CONFIRMED, email=None):
 
 def feed_url_from_account(client):
     html = client.get("/account/").content.decode()
-    match = re.search(r'value="(http://testserver/events/calendar/my/[^"]+\.ics)"', html)
+    # On the portal's public address, not the host the request came in by.
+    match = re.search(r'value="(https://portal\.example\.gov/events/calendar/my/[^"]+\.ics)"', html)
     return match.group(1) if match else None, html
 
 
-def test_create_show_and_regenerate_feed(client, event_index):
+def test_create_show_and_regenerate_feed(client, event_index, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://portal.example.gov"
     user = UserFactory(email="anna@example.org")
     client.force_login(user)
     url, html = feed_url_from_account(client)
@@ -43,13 +45,13 @@ def test_create_show_and_regenerate_feed(client, event_index):
     assert response.status_code == 302
     url, html = feed_url_from_account(client)
     assert url is not None
-    assert "webcal://testserver/events/calendar/my/" in html
+    assert "webcal://portal.example.gov/events/calendar/my/" in html
     assert "Copy address" in html
     token = CalendarFeedToken.objects.get(user=user).token
     assert len(token) >= 40
     # The secret works without a session.
     client.logout()
-    path = url.removeprefix("http://testserver")
+    path = url.removeprefix("https://portal.example.gov")
     ok = client.get(path)
     assert ok.status_code == 200
     assert "private" in ok["Cache-Control"]
@@ -60,7 +62,7 @@ def test_create_show_and_regenerate_feed(client, event_index):
     client.logout()
     assert new_url != url
     assert client.get(path).status_code == 404
-    assert client.get(new_url.removeprefix("http://testserver")).status_code == 200
+    assert client.get(new_url.removeprefix("https://portal.example.gov")).status_code == 200
 
 
 def test_regenerate_needs_login(client):
@@ -102,7 +104,7 @@ def test_personal_feed_contents(client, event_index):
     registration(members, user)
     token = CalendarFeedToken.objects.create(user=user).token
     response = client.get(f"/events/calendar/my/{token}.ics")
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     calendar = Calendar.from_ical(response.content)
     by_title = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
     assert set(by_title) == {
