@@ -20,11 +20,7 @@ def help_channels():
     help-desk hours; their languages in one more query."""
     hotline = ~Q(hotline="") & Q(hotline_visibility=Visibility.PUBLIC)
     desk = ~Q(help_days="") & ~Q(phone="") & Q(phone_visibility=Visibility.PUBLIC)
-    return (
-        Institution.objects.filter(hotline | desk)
-        .prefetch_related("languages")
-        .order_by("name")
-    )
+    return Institution.objects.filter(hotline | desk).prefetch_related("languages").order_by("name")
 
 
 def text_in(record, field, language):
@@ -60,15 +56,22 @@ def channel_rows(language):
                 "institution": institution,
                 "name": text_in(institution, "name", language),
                 "description": text_in(institution, "description", language),
-                "languages": [
-                    {"code": spoken.code, "name": str(spoken.name)}
-                    for spoken in institution.languages.all()
-                ],
+                "languages": sorted(
+                    (
+                        {"code": spoken.code, "name": str(spoken.name)}
+                        for spoken in institution.languages.all()
+                    ),
+                    key=lambda spoken: spoken["name"],
+                ),
                 "city": institution.city,
             }
             if institution.hotline and institution.hotline_visibility == Visibility.PUBLIC:
-                hotlines.append({**base, "phone": institution.hotline, "hours": _("Open 24 hours, every day")})
-            if institution.help_days and institution.phone_visibility == Visibility.PUBLIC:
-                if institution.phone:
-                    desks.append({**base, "phone": institution.phone, "hours": opening_hours(institution)})
+                hotlines.append(
+                    {**base, "phone": institution.hotline, "hours": _("Open 24 hours, every day")}
+                )
+            public_phone = institution.phone and institution.phone_visibility == Visibility.PUBLIC
+            if institution.help_days and public_phone:
+                desks.append(
+                    {**base, "phone": institution.phone, "hours": opening_hours(institution)}
+                )
     return hotlines, desks

@@ -16,7 +16,12 @@ def language_versions(current):
         else:
             with translation.override(code):
                 url = reverse("directory:help")
-        versions.append({"code": code, "name": name, "url": url, "active": code == current})
+        with translation.override(code):
+            # The page's own title in that language, for links that invite to it.
+            title = translation.gettext("Get help now")
+        versions.append(
+            {"code": code, "name": name, "url": url, "title": title, "active": code == current}
+        )
     return versions
 
 
