@@ -41,6 +41,22 @@ def channels(home_page):
     return hotline, desk, hidden, no_help
 
 
+ENGLISH_TEXTS = [
+    "Get help now",
+    "Tap a number to call",
+    "In danger right now?",
+    "Call 112",
+    "Hotlines open day and night",
+    "Help desks and advice lines",
+    "Opening hours",
+    "Languages spoken",
+    "Open 24 hours",
+    "Monday to Friday",
+    "Where",
+    "checked by its moderators",
+]
+
+
 def main(html):
     return html[html.index("<main") : html.index("</main>")]
 
@@ -104,6 +120,10 @@ def test_help_page_in_four_languages(
     assert "+48 22 999 99 99" not in html
     assert "Ministry Without Helpline" not in content
     # Every language version is one tap away.
+    if lang != "en":
+        # Nothing of the page's own text is left in English.
+        for english in ENGLISH_TEXTS:
+            assert english not in content, english
     prefix = "/pl" if url.startswith("/pl/") else ""
     for version in ("/help/", "/pl/help/", f"{prefix}/help/uk/", f"{prefix}/help/ru/"):
         assert f'href="{version}"' in content
