@@ -115,6 +115,12 @@ def test_menu_is_reachable_without_javascript_and_inline_on_a_laptop(
     expect(page.get_by_role("navigation", name="Main").get_by_role("link").first).to_be_visible()
     expect(page.get_by_role("searchbox", name="Search the portal")).to_be_visible()
     expect(page.locator(".header-toggle--menu")).to_be_hidden()
+    # The help page needs no JavaScript either: language switch and tap-to-call work.
+    page.get_by_role("banner").get_by_role("link", name="Get help now").click()
+    page.get_by_role("navigation", name="Language of this page").get_by_role(
+        "link", name="Русский"
+    ).click()
+    _hotline_in_view(page, "ru", HELP_LANGUAGES["ru"][0])
     context.close()
 
     context = _context(browser, live_server, LAPTOP)
