@@ -43,6 +43,14 @@ class Voivodship(models.TextChoices):
     ZACHODNIOPOMORSKIE = "zachodniopomorskie", "zachodniopomorskie"
 
 
+class HelpDays(models.TextChoices):
+    """When a help desk answers the public (a hotline is 24/7 by definition)."""
+
+    WEEKDAYS = "weekdays", _("Monday to Friday")
+    MON_SAT = "mon_sat", _("Monday to Saturday")
+    DAILY = "daily", _("Every day")
+
+
 class MembershipStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     APPROVED = "approved", _("Approved")

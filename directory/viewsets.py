@@ -143,6 +143,9 @@ class InstitutionViewSet(ModelViewSet):
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_visibility")]),
                 FieldRowPanel([FieldPanel("email"), FieldPanel("email_visibility")]),
                 FieldRowPanel([FieldPanel("hotline"), FieldPanel("hotline_visibility")]),
+                FieldRowPanel(
+                    [FieldPanel("help_days"), FieldPanel("help_opens"), FieldPanel("help_closes")]
+                ),
                 FieldPanel("website"),
             ],
             heading=_("Public contact channels"),
@@ -153,6 +156,8 @@ class InstitutionViewSet(ModelViewSet):
                 FieldPanel("competences"),
                 FieldPanel("description"),
                 FieldPanel("description_pl"),
+                FieldPanel("description_uk"),
+                FieldPanel("description_ru"),
             ],
             heading=_("Services"),
         ),

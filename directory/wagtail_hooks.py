@@ -5,6 +5,7 @@ from wagtail.admin.site_summary import SummaryItem
 
 from directory import personal_data
 from directory.exchange import tokens
+from directory.help.views import language_versions
 from directory.models import Institution, Membership, OutdatedReport
 from directory.views import directory_page
 from directory.viewsets import DirectoryViewSetGroup
@@ -19,6 +20,13 @@ def register_directory_viewsets():
 def _directory_url():
     page = directory_page()
     return (page.url if page else None) or reverse("directory:index")
+
+
+@hooks.register("portal_home_sections", order=1)
+def help_home_section(request, home_page):
+    """First on the home page: the way to hotlines, in the four languages of
+    the help page, each link in its own language."""
+    return {"template": "directory/sections/help.html", "versions": language_versions(None)}
 
 
 @hooks.register("portal_home_sections", order=10)

@@ -110,6 +110,8 @@ class RegistrationForm(AnswersMixin, forms.Form):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # components/form_fields.html hides a trap's wrapper (aria-hidden, off-screen).
+    website.is_trap = True
 
     def __init__(self, *args, event, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)

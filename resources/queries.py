@@ -77,12 +77,27 @@ def material_listing(request, index_page):
     page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE)
     return {
         "filter": filterset,
+        "members_more": members_only_count(request, index_page, filterset),
         "page_obj": page_obj,
         "materials": page_obj.object_list,
         "is_filtered": any(
             value for key, value in request.GET.items() if key not in ("page", "sort")
         ),
     }
+
+
+def members_only_count(request, index_page, filterset):
+    """How many more materials (matching the same filters) an approved member
+    would see: the listing says so instead of hiding them silently. Counts
+    only, never titles; 0 for members."""
+    if is_member(request.user):
+        return 0
+    hidden = MaterialPage.objects.child_of(index_page).live().filter(visibility=Visibility.MEMBERS)
+    if filterset.is_bound:
+        if not filterset.form.is_valid():
+            return 0
+        hidden = filterset.filter_queryset(hidden)
+    return hidden.count()
 
 
 def material_detail_context(request, page):

@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 
 # The module, not its names: directory.search imports these models in turn.
 from directory import search
-from directory.choices import InstitutionKind, Visibility, region_name
+from directory.choices import HelpDays, InstitutionKind, Visibility, region_name
 from directory.models.freshness import FreshnessQuerySet, StaleMixin
 from directory.visibility import visible_values
 from portal.language_variants import in_language
@@ -122,6 +122,30 @@ class Institution(StaleMixin, ClusterableModel):
     )
     description = models.TextField(_("description"), blank=True)
     description_pl = models.TextField(_("description in Polish"), blank=True)
+    # Ukrainian and Russian only for the public "Get help" page, read by
+    # migrant workers; the rest of the site is in English and Polish.
+    description_uk = models.TextField(
+        _("description in Ukrainian"),
+        blank=True,
+        help_text=_("Shown on the 'Get help' page in Ukrainian."),
+    )
+    description_ru = models.TextField(
+        _("description in Russian"),
+        blank=True,
+        help_text=_("Shown on the 'Get help' page in Russian."),
+    )
+    help_days = models.CharField(
+        _("help desk open"),
+        max_length=10,
+        choices=HelpDays.choices,
+        blank=True,
+        help_text=_(
+            "When the public can call the phone number above for help. Set it to list the "
+            "institution on the 'Get help' page; a public 24/7 hotline is listed anyway."
+        ),
+    )
+    help_opens = models.TimeField(_("opens at"), null=True, blank=True)
+    help_closes = models.TimeField(_("closes at"), null=True, blank=True)
     last_verified_at = models.DateField(_("last verified"), null=True, blank=True)
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -86,3 +86,20 @@ def localized_home_url(context):
 def in_locale_of(topics, page):
     """`page.topics.all|in_locale_of:page`: the topics in the page's language."""
     return topics_in_locale(topics, page.locale_id)
+
+
+@register.simple_tag
+def active_filter_count(form, ignore="sort,page"):
+    """How many filters of a bound listing form are set (shown on the
+    collapsed filter panel); sorting and paging are not filters."""
+    if not getattr(form, "is_bound", False):
+        return 0
+    skip = set(ignore.split(","))
+    count = 0
+    for name in form.fields:
+        if name in skip:
+            continue
+        values = form.data.getlist(name) if hasattr(form.data, "getlist") else [form.data.get(name)]
+        if any(value not in ("", None) for value in values):
+            count += 1
+    return count

@@ -76,7 +76,7 @@ def test_request_and_moderator_approval(
     # My account shows the pending request.
     account = client.get("/account/").content.decode()
     assert "My institution" in account
-    assert "Requested" in account
+    assert "Pending" in account
 
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_membership(membership, by=moderator)

@@ -111,9 +111,10 @@ def test_account_section_shows_each_membership_status(client, hierarchy, user):
     client.force_login(user)
     body = client.get("/account/").content.decode()
     assert re.search(r'badge badge--ok">\s*Approved', body)
-    assert re.search(r'badge badge--warn">\s*Requested', body)
+    assert re.search(r'badge badge--warn">\s*Pending', body)
+    assert "Requested requested" not in body
     assert re.search(r'badge badge--danger">\s*Rejected', body)
-    assert body.count("requested ") == 1
+    assert body.count("asked on ") == 1
 
 
 def test_country_is_named_in_the_visitors_language(client, home_page):

@@ -39,6 +39,11 @@ ANONYMOUS_PAGES = [
     "/topics/labour-exploitation/",
     "/accounts/login/",
     "/accounts/signup/",
+    "/help/",
+    "/pl/help/",
+    "/help/uk/",
+    "/help/ru/",
+    "/directory/",
     "/no-such-page/",
 ]
 

@@ -1,0 +1,2 @@
+"""The public "Get help now" page: hotlines and help desks from the directory's
+public data, readable in English, Polish, Ukrainian and Russian."""
