@@ -313,3 +313,10 @@ EVENTS_REGISTRATION_RATE_LIMITS = {
     "per_address": int(os.environ.get("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", "10")),
     "window_seconds": 3600,
 }
+
+# Answers one client (IP address, kept only as a hash with a daily salt) may send
+# to one survey in a day; more answer 429. A fresh cookie does not get past it.
+# Offices behind one address answer together, so operators can raise it; 0 = off.
+SURVEY_ANSWER_RATE_LIMITS = {
+    "per_client_per_day": int(os.environ.get("SURVEY_ANSWER_LIMIT_PER_CLIENT", "20")),
+}

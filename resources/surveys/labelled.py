@@ -1,0 +1,159 @@
+"""Survey answers as labelled data sets for statistics programs: SPSS (.sav)
+and Stata (.dta), written with pyreadstat.
+
+Every variable carries the question as its label and every coded variable its
+value labels, in the language the organiser chooses. Single-choice answers
+become codes 1, 2, ... in the order of the options; each option of a
+multiple-choice question becomes a 0/1 variable; numbers stay numbers and
+written answers text. A question a respondent was not shown (or skipped) is
+missing, not 0, so "did not answer" and "did not choose" stay apart.
+"""
+
+import math
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyreadstat
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.exports import clean_text
+from resources.surveys.models import SURVEY_LANGUAGES
+
+FORMATS = {
+    "sav": ("application/x-spss-sav", "sav"),
+    "dta": ("application/x-stata-dta", "dta"),
+}
+# Names SPSS or Stata keep for themselves; a question key equal to one gets a prefix.
+RESERVED = {
+    "all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with",
+    "if", "in", "int", "long", "float", "double", "byte", "str", "strl", "using", "_n",
+    "_all", "_b", "_cons", "_pi", "_pred", "_rc", "_se", "_skip", "e", "pi", "date", "language",
+}  # fmt: skip
+NAME_LENGTH = 28  # room for a suffix within Stata's 32
+LABEL_LIMITS = {"sav": 250, "dta": 80}
+
+
+def _clip(text, limit):
+    text = clean_text(str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Names:
+    """Variable names both programs accept: ASCII letters, digits and
+    underscores, starting with a letter, unique whatever the case."""
+
+    def __init__(self):
+        self.used = {"date", "language", "respondent"}
+
+    def make(self, base):
+        name = re.sub(r"[^a-z0-9_]", "_", base.lower()).strip("_") or "q"
+        if not name[0].isalpha() or name in RESERVED:
+            name = f"q_{name}"
+        name = name[:NAME_LENGTH].rstrip("_")
+        candidate, number = name, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{name}_{number}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _numeric(value):
+    if isinstance(value, bool):
+        return math.nan
+    if isinstance(value, int | float):
+        return float(value)
+    return math.nan
+
+
+def build(survey, questions, responses, language, fmt):
+    """(columns {name: values}, variable labels, value labels) of the answers."""
+    limit = LABEL_LIMITS[fmt]
+    names = Names()
+    rows = list(
+        responses.order_by("submitted_on", "pk").values_list(
+            "submitted_on", "language", "answers", "respondent__email"
+        )
+    )
+    columns = {"date": [row[0].isoformat() for row in rows]}
+    language_codes = {code: index for index, (code, _name) in enumerate(SURVEY_LANGUAGES, 1)}
+    columns["language"] = [float(language_codes.get(row[1], math.nan)) for row in rows]
+    with translation.override(language):
+        variable_labels = {"date": _("Date of the answer"), "language": _("Language")}
+        chosen_labels = {0.0: _("not chosen"), 1.0: _("chosen")}
+    value_labels = {
+        "language": {float(index): name for index, (_code, name) in enumerate(SURVEY_LANGUAGES, 1)}
+    }
+    if survey.record_respondent:
+        columns["respondent"] = [row[3] or "" for row in rows]
+        with translation.override(language):
+            variable_labels["respondent"] = _("Respondent")
+    for question in questions:
+        key = question.clean_name
+        label = question.label_in(language)
+        answers = [row[2].get(key) for row in rows]
+        if question.is_multiple:
+            for number, (option, option_label) in enumerate(question.options_in(language), 1):
+                name = names.make(f"{key}_{number}")
+                columns[name] = [
+                    math.nan if not isinstance(a, list) or not a else float(option in a)
+                    for a in answers
+                ]
+                variable_labels[name] = _clip(f"{label}: {option_label}", limit)
+                value_labels[name] = dict(chosen_labels)
+        elif question.is_choice:
+            name = names.make(key)
+            options = question.options_in(language)
+            codes = {option: float(index) for index, (option, _l) in enumerate(options, 1)}
+            labels = {codes[option]: _clip(text, 120) for option, text in options}
+            # Answers under an option renamed since: codes after the current ones.
+            for answer in answers:
+                if answer not in (None, "") and str(answer) not in codes:
+                    codes[str(answer)] = float(len(codes) + 1)
+                    labels[codes[str(answer)]] = _clip(answer, 120)
+            columns[name] = [codes[str(a)] if a not in (None, "") else math.nan for a in answers]
+            variable_labels[name] = _clip(label, limit)
+            value_labels[name] = labels
+        elif question.field_type == "number":
+            name = names.make(key)
+            columns[name] = [_numeric(a) for a in answers]
+            variable_labels[name] = _clip(label, limit)
+        else:
+            name = names.make(key)
+            columns[name] = [_clip(a, 2000) if a not in (None, "") else "" for a in answers]
+            variable_labels[name] = _clip(label, limit)
+    return columns, variable_labels, value_labels
+
+
+def write(survey, questions, responses, language, fmt):
+    """The data set as bytes."""
+    columns, variable_labels, value_labels = build(survey, questions, responses, language, fmt)
+    frame = pd.DataFrame(columns)
+    note = f"{survey.title} — {timezone.localdate().isoformat()} — {language}"
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"answers.{fmt}"
+        if fmt == "sav":
+            pyreadstat.write_sav(
+                frame,
+                path,
+                file_label=_clip(survey.title, 64),
+                column_labels=variable_labels,
+                variable_value_labels=value_labels,
+                note=_clip(note, 240),
+            )
+        else:
+            pyreadstat.write_dta(
+                frame,
+                path,
+                file_label=_clip(survey.title, 80),
+                column_labels=variable_labels,
+                variable_value_labels={
+                    name: {int(code): text for code, text in labels.items()}
+                    for name, labels in value_labels.items()
+                },
+                version=15,
+            )
+        return path.read_bytes()
