@@ -17,7 +17,13 @@ from resources.scenarios.models import (
     ScenarioPage,
     ScenarioStep,
 )
-from resources.surveys.models import SurveyIndexPage, SurveyPage, SurveyQuestion, SurveyResponse
+from resources.surveys.models import (
+    SurveyIndexPage,
+    SurveyInvitation,
+    SurveyPage,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 __all__ = [
     "DocumentDownload",
@@ -34,6 +40,7 @@ __all__ = [
     "StudyVisitMaterial",
     "StudyVisitPage",
     "SurveyIndexPage",
+    "SurveyInvitation",
     "SurveyPage",
     "SurveyQuestion",
     "SurveyResponse",

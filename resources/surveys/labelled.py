@@ -32,7 +32,7 @@ RESERVED = {
     "if", "in", "int", "long", "float", "double", "byte", "str", "strl", "using", "_n",
     "_all", "_b", "_cons", "_pi", "_pred", "_rc", "_se", "_skip", "e", "pi", "date", "language",
 }  # fmt: skip
-NAME_LENGTH = 28  # room for a suffix within Stata's 32
+NAME_LENGTH = 32  # Stata's limit (SPSS allows 64)
 LABEL_LIMITS = {"sav": 250, "dta": 80}
 
 
@@ -48,15 +48,17 @@ class Names:
     def __init__(self):
         self.used = {"date", "language", "respondent"}
 
-    def make(self, base):
+    def make(self, base, suffix=""):
         name = re.sub(r"[^a-z0-9_]", "_", base.lower()).strip("_") or "q"
         if not name[0].isalpha() or name in RESERVED:
             name = f"q_{name}"
-        name = name[:NAME_LENGTH].rstrip("_")
-        candidate, number = name, 1
+        tail = f"_{suffix}" if suffix else ""
+        candidate = name[: NAME_LENGTH - len(tail)].rstrip("_") + tail
+        number = 1
         while candidate in self.used:
             number += 1
-            candidate = f"{name}_{number}"
+            extra = f"{tail}_{number}"
+            candidate = name[: NAME_LENGTH - len(extra)].rstrip("_") + extra
         self.used.add(candidate)
         return candidate
 
@@ -97,7 +99,7 @@ def build(survey, questions, responses, language, fmt):
         answers = [row[2].get(key) for row in rows]
         if question.is_multiple:
             for number, (option, option_label) in enumerate(question.options_in(language), 1):
-                name = names.make(f"{key}_{number}")
+                name = names.make(key, suffix=number)
                 columns[name] = [
                     math.nan if not isinstance(a, list) or not a else float(option in a)
                     for a in answers
