@@ -318,5 +318,5 @@ EVENTS_REGISTRATION_RATE_LIMITS = {
 # to one survey in a day; more answer 429. A fresh cookie does not get past it.
 # Offices behind one address answer together, so operators can raise it; 0 = off.
 SURVEY_ANSWER_RATE_LIMITS = {
-    "per_client_per_day": int(os.environ.get("SURVEY_ANSWER_LIMIT_PER_CLIENT", "20")),
+    "per_client_per_day": int(os.environ.get("SURVEY_ANSWER_LIMIT_PER_CLIENT", "10")),
 }
