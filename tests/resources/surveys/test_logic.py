@@ -51,7 +51,9 @@ def test_is_shows_the_question_and_makes_it_required(client, survey, language):
     response = answer(client, survey, language, **{WORKS: "yes", SECTOR: "Agriculture"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert REQUIRED_ERROR[language] in html, [line for line in html.splitlines() if "field-error" in line]
+    assert REQUIRED_ERROR[language] in html, [
+        line for line in html.splitlines() if "field-error" in line
+    ]
     assert not SurveyResponse.objects.exists()
 
     response = answer(
