@@ -10,6 +10,7 @@ record the respondent's account also refuse a second answer from the account.
 """
 
 import datetime
+import re
 import secrets
 
 from django.core import signing
@@ -25,6 +26,15 @@ SURVEY_CLOSED = "resources.survey_closed_early"
 SURVEY_REOPENED = "resources.survey_reopened"
 INVITATIONS_CREATED = "resources.survey_invitations_created"
 MAX_INVITATIONS_AT_ONCE = 2000
+# What secrets.token_urlsafe gives; anything else (NUL bytes, which PostgreSQL
+# refuses in a query, included) is no invitation and is not looked up.
+TOKEN_FORMAT = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
+
+
+def _token(value):
+    value = (value or "").strip()
+    return value if TOKEN_FORMAT.match(value) else ""
+
 
 COOKIE_SALT = "resources.survey.answered"
 COOKIE_MAX_AGE = 2 * 365 * 24 * 60 * 60
@@ -73,7 +83,7 @@ def invitation_state(survey, token):
     """None when the token lets its holder answer; otherwise why not."""
     if not survey.invitation_only:
         return None
-    token = (token or "").strip()
+    token = _token(token)
     if not token:
         return "invitation_required"
     invitation = SurveyInvitation.objects.filter(survey=survey, token=token).first()
@@ -89,7 +99,7 @@ def save_answers(survey, form, language, user=None, invitation=""):
     with transaction.atomic():
         if survey.invitation_only:
             used = SurveyInvitation.objects.filter(
-                survey=survey, token=(invitation or "").strip(), used=False
+                survey=survey, token=_token(invitation) or None, used=False
             ).update(used=True)
             if used != 1:
                 raise InvitationRefused(invitation_state(survey, invitation) or "invitation_used")
@@ -140,7 +150,7 @@ def purge_expired_answers(today=None):
     today = today or timezone.localdate()
     purged = {}
     # Answers are always stored under the survey in the default language.
-    for survey in SurveyPage.objects.filter(responses__isnull=False).distinct():
+    for survey in SurveyPage.objects.filter(pk__in=SurveyResponse.objects.values("survey_id")):
         cutoff = today - datetime.timedelta(days=survey.retention_days)
         with transaction.atomic():
             count, _details = SurveyResponse.objects.filter(

@@ -152,3 +152,14 @@ def test_closing_early_then_reopening(client, survey, organiser):
     client.post(close_url)
     client.logout()
     assert client.post(survey.get_url(), valid_answers()).status_code == 200
+
+
+def test_results_page_offers_the_lifecycle_actions_and_says_how_long_answers_are_kept(
+    client, survey, moderator
+):
+    client.force_login(moderator)
+    html = client.get(reverse("surveys_admin:results", args=[survey.pk])).content.decode()
+    for name in ("answers", "invitations", "close", "export_sav"):
+        assert reverse(f"surveys_admin:{name}", args=[survey.pk]) in html
+    assert reverse("surveys_admin:export_dta", args=[survey.pk]) in html
+    assert "Answers are deleted 30 days after they are sent." in html

@@ -109,7 +109,7 @@ def test_an_invitation_link_answers_once(client, invitation_survey):
     assert token not in str(SurveyResponse.objects.get().answers)
 
 
-@pytest.mark.parametrize("token", [None, "", "guessed-token", "x" * 500])
+@pytest.mark.parametrize("token", [None, "", "guessed-token-123", "x" * 500, "abc\x00def"])
 def test_invitation_only_survey_refuses_without_a_valid_link(client, invitation_survey, token):
     SurveyInvitation.objects.create(survey=invitation_survey)
     response = client.post(invitation_survey.get_url(), valid_answers(invitation=token))
