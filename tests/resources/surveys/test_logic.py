@@ -5,6 +5,7 @@ a note saying when to answer it; the server applies the logic to what is sent.""
 
 import pytest
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from resources.models import SurveyResponse
 from tests.resources.surveys.factories import (
@@ -180,3 +181,15 @@ def test_a_translated_page_applies_the_same_logic(client, survey):
     )
     assert response.status_code == 200
     assert stored() == {WORKS: "yes", SECTOR: "Construction"}
+
+
+def test_translators_are_not_offered_the_questions_or_their_logic(survey):
+    # A wagtail-localize translation is a door to the source survey: its
+    # questions, options and logic (by English keys) stay the source's, and
+    # their Polish and Ukrainian wording lives on the questions themselves.
+    source, _created = TranslationSource.get_or_create_from_instance(survey)
+    segments = set(
+        StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    )
+    assert "Work and help" in segments
+    assert not segments & {"Which crops do you harvest?", "Sector of work", "Agriculture", "end"}
