@@ -70,7 +70,9 @@ def serve_survey(page, request, preview=False):
             return render("answered", status=409 if posted else 200)
     if not posted or preview:
         return render("form", form=build_survey_form(survey, language, invitation=invitation))
-    if not answer_allowed(request, survey):
+    # Invitation links are single-use already, and an office answering from one
+    # address with its links must not be stopped by the per-client limit.
+    if not survey.invitation_only and not answer_allowed(request, survey):
         return render("too_many", status=429)
 
     form = build_survey_form(survey, language, data=request.POST)
@@ -82,7 +84,8 @@ def serve_survey(page, request, preview=False):
         save_answers(survey, form, language, request.user, invitation=invitation)
     except InvitationRefused as refusal:
         return render(refusal.state, status=403)
-    count_answer(request, survey)
+    if not survey.invitation_only:
+        count_answer(request, survey)
     response = render("thanks")
     remember_answer(response, request, survey)
     return response

@@ -124,3 +124,13 @@ def test_a_link_of_another_survey_does_not_open_this_one(client, invitation_surv
     assert (
         client.post(invitation_survey.get_url(), valid_answers(invitation=token)).status_code == 403
     )
+
+
+def test_invitation_links_are_not_held_back_by_the_client_limit(
+    client, invitation_survey, limit_of_three
+):
+    # One office, one address, one link per person.
+    tokens = [SurveyInvitation.objects.create(survey=invitation_survey).token for _i in range(5)]
+    for token in tokens:
+        assert send(client, invitation_survey, invitation=token).status_code == 200
+    assert SurveyResponse.objects.count() == 5
