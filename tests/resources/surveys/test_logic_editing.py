@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from resources.models import SurveyPage, SurveyQuestion
 from resources.surveys.logic import logic_errors, visible_questions
-from tests.resources.surveys.factories import SurveyIndexPageFactory
+from tests.resources.surveys.factories import SurveyIndexPageFactory, make_logic_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -310,3 +310,14 @@ def test_unreachable_check_plays_every_combination():
     questions[2].condition_value = "q"
     # C needs b = q, and b = q skips to the end.
     assert 2 in logic_errors(questions)
+
+
+def test_the_editor_shows_the_logic_of_a_saved_survey_and_finds_it_sound(
+    client, home_page, superuser
+):
+    survey = make_logic_survey(SurveyIndexPageFactory(parent=home_page))
+    assert logic_errors(list(survey.form_fields.all())) == {}
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk])).content.decode()
+    assert "Show only when the answer to" in html
+    assert 'value="Where would you turn for help?"' in html  # the skip's target
