@@ -46,4 +46,10 @@ urlpatterns = [
         {"fmt": "dta"},
         name="export_dta",
     ),
+    path(
+        "<id:survey_id>/export-r.zip",
+        results_views.LabelledExportView.as_view(),
+        {"fmt": "r"},
+        name="export_r",
+    ),
 ]

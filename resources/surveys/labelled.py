@@ -1,5 +1,6 @@
 """Survey answers as labelled data sets for statistics programs: SPSS (.sav)
-and Stata (.dta), written with pyreadstat.
+and Stata (.dta), written with pyreadstat, and for R a CSV file with a script
+that reads it and applies the labels (a zip of both).
 
 Every variable carries the question as its label and every coded variable its
 value labels, in the language the organiser chooses. Single-choice answers
@@ -9,9 +10,11 @@ written answers text. A question a respondent was not shown (or skipped) is
 missing, not 0, so "did not answer" and "did not choose" stay apart.
 """
 
+import io
 import math
 import re
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -19,12 +22,13 @@ import pyreadstat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from portal.exports import clean_text
+from portal.exports import clean_text, csv_lines
 from resources.surveys.models import SURVEY_LANGUAGES
 
 FORMATS = {
     "sav": ("application/x-spss-sav", "sav"),
     "dta": ("application/x-stata-dta", "dta"),
+    "r": ("application/zip", "zip"),
 }
 # Names SPSS or Stata keep for themselves; a question key equal to one gets a prefix.
 RESERVED = {
@@ -33,7 +37,7 @@ RESERVED = {
     "_all", "_b", "_cons", "_pi", "_pred", "_rc", "_se", "_skip", "e", "pi", "date", "language",
 }  # fmt: skip
 NAME_LENGTH = 32  # Stata's limit (SPSS allows 64)
-LABEL_LIMITS = {"sav": 250, "dta": 80}
+LABEL_LIMITS = {"sav": 250, "dta": 80, "r": 250}
 
 
 def _clip(text, limit):
@@ -130,9 +134,56 @@ def build(survey, questions, responses, language, fmt):
     return columns, variable_labels, value_labels
 
 
+def r_string(text):
+    """`text` as an R string literal."""
+    text = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\r", "").replace("\n", "\\n") + '"'
+
+
+def _r_number(value):
+    return f"{value:g}"
+
+
+def write_r(survey, columns, variable_labels, value_labels, language):
+    """answers.csv (codes, as in the other files) and answers.R, which reads it
+    and turns codes into labelled factors; zipped together."""
+    names = list(columns)
+    rows = (
+        [None if isinstance(v, float) and math.isnan(v) else v for v in row]
+        for row in zip(*columns.values(), strict=True)
+    )
+    data = "".join(csv_lines(names, rows)).encode("utf-8")
+    lines = [
+        "# " + clean_text(survey.title).replace("\n", " "),
+        f"# Answers exported on {timezone.localdate().isoformat()}; labels in {language}.",
+        "# Run this script from the folder that holds answers.csv.",
+        'answers <- read.csv("answers.csv", fileEncoding = "UTF-8-BOM", na.strings = "",',
+        "                    stringsAsFactors = FALSE, check.names = FALSE)",
+    ]
+    for name in names:
+        labels = value_labels.get(name)
+        if labels:
+            codes = ", ".join(_r_number(code) for code in labels)
+            texts = ", ".join(r_string(text) for text in labels.values())
+            lines.append(
+                f"answers${name} <- factor(answers${name}, levels = c({codes}), "
+                f"labels = c({texts}))"
+            )
+        if name in variable_labels:
+            lines.append(f'attr(answers${name}, "label") <- {r_string(variable_labels[name])}')
+    script = ("\n".join(lines) + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("answers.csv", data)
+        archive.writestr("answers.R", script)
+    return buffer.getvalue()
+
+
 def write(survey, questions, responses, language, fmt):
     """The data set as bytes."""
     columns, variable_labels, value_labels = build(survey, questions, responses, language, fmt)
+    if fmt == "r":
+        return write_r(survey, columns, variable_labels, value_labels, language)
     frame = pd.DataFrame(columns)
     note = f"{survey.title} — {timezone.localdate().isoformat()} — {language}"
     with tempfile.TemporaryDirectory() as directory:

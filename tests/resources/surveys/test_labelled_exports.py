@@ -1,7 +1,12 @@
 """SPSS and Stata files of the answers, read back with pyreadstat: variable
 labels and value labels in the language the organiser chose, missing values
-for questions not shown; an empty export says so instead of failing; number
-questions get a histogram with a text alternative and a table."""
+for questions not shown; for R, a CSV file with a script that applies the
+labels; an empty export says so instead of failing; number questions get a
+histogram with a text alternative and a table."""
+
+import csv
+import io
+import zipfile
 
 import pyreadstat
 import pytest
@@ -84,7 +89,7 @@ def test_stata_file_in_english(client, survey, organiser, tmp_path):
     assert len(frame) == 4
 
 
-@pytest.mark.parametrize("fmt", ["sav", "dta"])
+@pytest.mark.parametrize("fmt", ["sav", "dta", "r"])
 def test_export_of_an_empty_survey_says_there_is_nothing_to_export(client, survey, organiser, fmt):
     client.force_login(organiser)
     response = client.get(reverse(f"surveys_admin:export_{fmt}", args=[survey.pk]))
@@ -130,3 +135,30 @@ def test_histogram_bins():
     assert sum(b.count for b in floats) == 3
     assert [b.count for b in histogram_bins([7, 7, 7])] == [3]
     assert histogram_bins([]) == []
+
+
+def test_r_export_is_a_csv_with_a_script_that_labels_it(client, survey, organiser):
+    add_answers(survey, 3)
+    SurveyResponse.objects.create(
+        survey=survey, language="pl", answers={COUNTRY: "Ukraine", "anything_else": 'Say "hi"\\'}
+    )
+    client.force_login(organiser)
+    response = client.get(reverse("surveys_admin:export_r", args=[survey.pk]), {"labels": "uk"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == ["answers.R", "answers.csv"]
+    rows = list(csv.reader(io.StringIO(archive.read("answers.csv").decode("utf-8-sig"))))
+    assert rows[0][:3] == ["date", "language", COUNTRY]
+    assert len(rows) == 5
+    assert rows[-1][rows[0].index(AGE)] == ""  # not answered: empty, read as NA
+    script = archive.read("answers.R").decode()
+    assert 'read.csv("answers.csv", fileEncoding = "UTF-8-BOM", na.strings = ""' in script
+    assert (
+        f"answers${COUNTRY} <- factor(answers${COUNTRY}, levels = c(1, 2, 3), "
+        'labels = c("Україна", "Білорусь", "Інша країна"))'
+    ) in script
+    assert f'attr(answers${COUNTRY}, "label") <- "З якої ви країни?"' in script
+    assert (
+        f'attr(answers${WHERE}_1, "label") <- "Куди ви звернетеся по допомогу?: Поліція"' in script
+    )
