@@ -934,6 +934,8 @@ class Loader:
                     fields[name if code == "en" else f"{name}_{code}"] = value
             for name in ("offer_polish", "offer_ukrainian"):
                 fields[name] = spec.get(name, False)
+            if "retention_days" in spec:
+                fields["retention_days"] = spec["retention_days"]
             fields["opens_at"] = relative_datetime(
                 spec["opens"], self.today, self.zone, f"{where}: opens"
             )
@@ -962,6 +964,13 @@ class Loader:
         for code in ("en", "pl", "uk"):
             name = "choices" if code == "en" else f"choices_{code}"
             fields[name] = "\n".join(option[code] for option in spec.get("options", []))
+        condition = spec.get("condition") or {}
+        fields["condition_question"] = condition.get("question", "")
+        fields["condition_operator"] = condition.get("operator", "")
+        fields["condition_value"] = condition.get("value", "")
+        skip = spec.get("skip") or {}
+        fields["skip_when"] = skip.get("when", "")
+        fields["skip_to"] = skip.get("to", "")
         return SurveyQuestion(**fields)
 
     # --- all of it ------------------------------------------------------------------------

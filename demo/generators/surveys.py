@@ -83,6 +83,7 @@ def add_answers(survey, count):
             ]
             if rng.random() < chance
         ] or ["I would not know where to turn"]
+        knows_pip = rng.random() < 0.25 + 0.1 * months
         row = {
             country: origin,
             stay: [
@@ -106,7 +107,6 @@ def add_answers(survey, count):
                 weights=[18, 17, 20, 10, 9, 8, 7, 6, 5],
             )[0],
             kcik: kcik_answer,
-            pip: "yes" if rng.random() < 0.25 + 0.1 * months else "no",
             where: places,
             trust: rng.choices(
                 ["Fully", "Rather yes", "Rather not", "Not at all", "Hard to say"],
@@ -122,6 +122,9 @@ def add_answers(survey, count):
                 )[0]
             ),
         }
+        # Asked only of people who work (the survey's logic); nobody else has an answer.
+        if row[sector] != "I am not working at the moment":
+            row[pip] = "yes" if knows_pip else "no"
         if rng.random() < 0.8:
             row[age] = rng.randint(19, 62)
         if rng.random() < 0.85:

@@ -335,3 +335,10 @@ XAPI_LRS_ENDPOINT = os.environ.get("XAPI_LRS_ENDPOINT", "")
 XAPI_LRS_KEY = os.environ.get("XAPI_LRS_KEY", "")
 XAPI_LRS_SECRET = os.environ.get("XAPI_LRS_SECRET", "")
 XAPI_LRS_TIMEOUT = int(os.environ.get("XAPI_LRS_TIMEOUT", "10"))
+
+# Answers one client (IP address, kept only as a hash with a daily salt) may send
+# to one survey in a day; more answer 429. A fresh cookie does not get past it.
+# Offices behind one address answer together, so operators can raise it; 0 = off.
+SURVEY_ANSWER_RATE_LIMITS = {
+    "per_client_per_day": int(os.environ.get("SURVEY_ANSWER_LIMIT_PER_CLIENT", "10")),
+}

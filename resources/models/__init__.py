@@ -18,7 +18,13 @@ from resources.scenarios.models import (
     ScenarioStep,
 )
 from resources.scenarios.statement_models import LearnerAccount, ScenarioStatement
-from resources.surveys.models import SurveyIndexPage, SurveyPage, SurveyQuestion, SurveyResponse
+from resources.surveys.models import (
+    SurveyIndexPage,
+    SurveyInvitation,
+    SurveyPage,
+    SurveyQuestion,
+    SurveyResponse,
+)
 
 __all__ = [
     "DocumentDownload",
@@ -37,6 +43,7 @@ __all__ = [
     "StudyVisitMaterial",
     "StudyVisitPage",
     "SurveyIndexPage",
+    "SurveyInvitation",
     "SurveyPage",
     "SurveyQuestion",
     "SurveyResponse",

@@ -12,10 +12,12 @@ survey's questions, settings and texts, opens in its own language, submits to
 the source survey and its results are the source's (`SurveyPage.survey`).
 """
 
+import secrets
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,6 +36,7 @@ from wagtail.models import Locale
 
 from portal.language_variants import in_language
 from portal.models.pages import BasePage
+from resources.surveys.admin_forms import SurveyPageForm
 from resources.surveys.forms import yes_no_labels
 
 # The languages a survey can be answered in, with their own names (autonyms):
@@ -51,6 +54,20 @@ QUESTION_TYPES = [
     ("number", _("Number")),
 ]
 CHOICE_TYPES = {"radio", "checkboxes", "dropdown"}
+
+# How a question's condition compares an earlier answer with an option key.
+# "is" / "is not" suit single-choice questions, "includes" / "does not include"
+# multiple-choice ones; a condition on an unanswered (or hidden) question is
+# never met, so a question depending on it stays hidden too.
+CONDITION_OPERATORS = [
+    ("is", _("is")),
+    ("is_not", _("is not")),
+    ("includes", _("includes")),
+    ("excludes", _("does not include")),
+]
+
+# Answers are deleted this many days after they were given, unless the survey sets otherwise.
+DEFAULT_RETENTION_DAYS = 730
 TEXT_TYPES = {"singleline", "multiline"}
 
 
@@ -111,6 +128,45 @@ class SurveyQuestion(AbstractFormField):
         help_text=_("One option per line, in the same order as the English options."),
     )
 
+    condition_question = models.CharField(
+        _("show only when the answer to"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Optional. The English text of an earlier question; leave empty to show this "
+            "question to everyone."
+        ),
+    )
+    condition_operator = models.CharField(
+        _("condition"), max_length=10, choices=CONDITION_OPERATORS, blank=True
+    )
+    condition_value = models.CharField(
+        _("option"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'One of that question\'s options in English (for yes/no questions: "yes" or "no").'
+        ),
+    )
+    skip_when = models.CharField(
+        _("skip when the answer is"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Optional. One of this question's options in English; for multiple choice, skips "
+            "when it is among the answers."
+        ),
+    )
+    skip_to = models.CharField(
+        _("skip to"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'The English text of a later question, or "end" to end the survey. The questions '
+            "in between are not shown and their answers are not kept."
+        ),
+    )
+
     panels = [
         FieldPanel("label", heading=_("Question in English")),
         FieldRowPanel([FieldPanel("label_pl"), FieldPanel("label_uk")]),
@@ -120,6 +176,20 @@ class SurveyQuestion(AbstractFormField):
         FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
         FieldPanel("choices"),
         FieldRowPanel([FieldPanel("choices_pl"), FieldPanel("choices_uk")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("condition_question"),
+                        FieldPanel("condition_operator"),
+                        FieldPanel("condition_value"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("skip_when"), FieldPanel("skip_to")]),
+            ],
+            heading=_("Logic"),
+            classname="collapsed",
+        ),
     ]
 
     class Meta(AbstractFormField.Meta):
@@ -179,6 +249,17 @@ class SurveyQuestion(AbstractFormField):
     def label_in(self, language):
         return in_language(self, "label", language)
 
+    def option_label(self, key, language):
+        return dict(self.options_in(language)).get(key, key)
+
+    @property
+    def has_condition(self):
+        return bool(self.condition_question)
+
+    @property
+    def has_skip(self):
+        return bool(self.skip_when and self.skip_to)
+
     def help_text_in(self, language):
         return in_language(self, "help_text", language)
 
@@ -216,6 +297,26 @@ class SurveyPage(FormMixin, BasePage):
     closes_at = models.DateTimeField(
         _("closes at"), null=True, blank=True, help_text=_("Leave empty to keep it open.")
     )
+    retention_days = models.PositiveIntegerField(
+        _("keep answers for (days)"),
+        default=DEFAULT_RETENTION_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_(
+            "Each answer is deleted this many days after it was given. The survey page tells "
+            "respondents."
+        ),
+    )
+    invitation_only = models.BooleanField(
+        _("invitation only"),
+        default=False,
+        help_text=_(
+            "Only people with an invitation link can answer, once per link. Create the links "
+            "on the survey's results page."
+        ),
+    )
+    # Set by "Close the survey now" in the results, outside revisions (kept by
+    # with_content_json below), so publishing an older draft does not reopen it.
+    closed_early_at = models.DateTimeField(_("closed early at"), null=True, blank=True)
     record_respondent = models.BooleanField(
         _("record the respondent's account"),
         default=False,
@@ -240,6 +341,7 @@ class SurveyPage(FormMixin, BasePage):
                 FieldRowPanel([FieldPanel("title_pl"), FieldPanel("title_uk")]),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("record_respondent"),
+                FieldRowPanel([FieldPanel("retention_days"), FieldPanel("invitation_only")]),
             ],
             heading=_("Languages and dates"),
         ),
@@ -270,6 +372,7 @@ class SurveyPage(FormMixin, BasePage):
         ),
     ]
 
+    base_form_class = SurveyPageForm
     parent_page_types = ["resources.SurveyIndexPage"]
     subpage_types = []
     template = "resources/surveys/page.html"
@@ -280,6 +383,11 @@ class SurveyPage(FormMixin, BasePage):
     class Meta:
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        obj.closed_early_at = self.closed_early_at
+        return obj
 
     def clean(self):
         super().clean()
@@ -338,6 +446,8 @@ class SurveyPage(FormMixin, BasePage):
             return "not_open"
         if self.closes_at and now >= self.closes_at:
             return "closed"
+        if self.closed_early_at and now >= self.closed_early_at:
+            return "closed"
         return "open"
 
     def serve(self, request, *args, **kwargs):
@@ -385,3 +495,29 @@ class SurveyResponse(models.Model):
 
     def __str__(self):
         return f"{self.survey_id} {self.submitted_on}"
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(18)
+
+
+class SurveyInvitation(models.Model):
+    """A single-use link to an invitation-only survey.
+
+    It records only whether it was used, never by which answer or when, so the
+    organiser who sent the links cannot tell whose answers are whose.
+    """
+
+    survey = models.ForeignKey(
+        SurveyPage, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(max_length=40, unique=True, default=new_invitation_token)
+    created_on = models.DateField(_("created on"), default=timezone.localdate)
+    used = models.BooleanField(_("used"), default=False)
+
+    class Meta:
+        verbose_name = _("survey invitation")
+        verbose_name_plural = _("survey invitations")
+
+    def __str__(self):
+        return f"{self.survey_id} {'used' if self.used else 'unused'}"

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from resources.surveys.charts import histogram_bins
 from resources.surveys.models import SURVEY_LANGUAGES, SurveyResponse
 
 RESULTS_PERMISSION = "resources.view_surveyresponse"
+DELETE_PERMISSION = "resources.delete_surveyresponse"
 LANGUAGE_NAMES = dict(SURVEY_LANGUAGES)
 
 
@@ -25,6 +27,12 @@ def can_see_results(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.has_perm(RESULTS_PERMISSION)
+
+
+def can_manage_answers(user):
+    """Deleting answers, closing a survey early and handing out invitations:
+    organisers and moderators (their groups hold the permission) and administrators."""
+    return can_see_results(user) and (user.is_superuser or user.has_perm(DELETE_PERMISSION))
 
 
 def responses_for(survey, language="", date_from=None, date_to=None):
@@ -63,6 +71,7 @@ class QuestionSummary:
     n: int = 0
     rows: list = field(default_factory=list)
     numbers: dict = field(default_factory=dict)
+    bins: list = field(default_factory=list)
 
     @property
     def kind(self):
@@ -126,6 +135,7 @@ def summarise(questions, responses):
                     "mean": round(statistics.fmean(values), 2),
                     "median": statistics.median(values),
                 }
+                summary.bins = histogram_bins(values)
         summaries.append(summary)
     return {"total": total, "languages": languages, "questions": summaries}
 

@@ -3,13 +3,15 @@ views, the "Survey results" menu item and page buttons."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy as pgettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 
 from resources.models import SurveyPage
-from resources.surveys import admin_urls
+from resources.surveys import admin_urls, services
 from resources.surveys.results import can_see_results
 
 
@@ -79,3 +81,44 @@ def keep_survey_answers_out_of_form_submissions(user, pages):
     # check their own permission; Wagtail's "Forms" listing must not be a
     # second door (it lets anyone who may edit the page in).
     return exclude_surveys(pages)
+
+
+@hooks.register("register_log_actions")
+def survey_log_actions(actions):
+    @actions.register_action(services.ANSWER_DELETED)
+    class AnswerDeleted(LogFormatter):
+        label = _("Delete a survey answer")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Deleted the survey answer %(answer)s of %(date)s") % {
+                "answer": data.get("answer", ""),
+                "date": data.get("submitted_on", ""),
+            }
+
+    @actions.register_action(services.ANSWERS_PURGED)
+    class AnswersPurged(LogFormatter):
+        label = _("Delete survey answers after the retention period")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return _("Deleted %(count)s answers given before %(date)s (retention period)") % {
+                "count": data.get("count", 0),
+                "date": data.get("before", ""),
+            }
+
+    actions.register_action(
+        services.SURVEY_CLOSED, _("Close a survey early"), _("Closed the survey early")
+    )
+    actions.register_action(
+        services.SURVEY_REOPENED, _("Reopen a survey"), _("Opened the survey again")
+    )
+
+    @actions.register_action(services.INVITATIONS_CREATED)
+    class InvitationsCreated(LogFormatter):
+        label = _("Create survey invitation links")
+
+        def format_message(self, log_entry):
+            return _("Created %(count)s invitation links") % {
+                "count": (log_entry.data or {}).get("count", 0)
+            }

@@ -143,3 +143,135 @@ def add_answers(survey, count, day=None, language_cycle=("en", "pl", "uk")):
             for i in range(count)
         ]
     )
+
+
+# A survey with logic: every kind of condition and a skip.
+# key, type, required, labels en/pl/uk, options en/pl/uk, logic
+LOGIC_QUESTIONS = [
+    (
+        "yesno",
+        True,
+        ("Do you work in Poland?", "Czy pracujesz w Polsce?", "Чи працюєте ви в Польщі?"),
+        ("", "", ""),
+        {"skip_when": "no", "skip_to": "Where would you turn for help?"},
+    ),
+    (
+        "radio",
+        True,
+        ("Sector of work", "Branża", "Галузь"),
+        (
+            "Construction\nAgriculture\nCare",
+            "Budownictwo\nRolnictwo\nOpieka",
+            "Будівництво\nСільське господарство\nДогляд",
+        ),
+        {},
+    ),
+    (
+        "singleline",
+        True,
+        ("Which crops do you harvest?", "Jakie uprawy zbierasz?", "Які культури ви збираєте?"),
+        ("", "", ""),
+        {
+            "condition_question": "Sector of work",
+            "condition_operator": "is",
+            "condition_value": "Agriculture",
+        },
+    ),
+    (
+        "yesno",
+        False,
+        (
+            "Did your employer keep your passport?",
+            "Czy pracodawca zatrzymał Twój paszport?",
+            "Чи забрав роботодавець ваш паспорт?",
+        ),
+        ("", "", ""),
+        {
+            "condition_question": "sector_of_work",
+            "condition_operator": "is_not",
+            "condition_value": "Care",
+        },
+    ),
+    (
+        "checkboxes",
+        False,
+        (
+            "Where would you turn for help?",
+            "Do kogo zwrócisz się o pomoc?",
+            "Куди ви звернетеся по допомогу?",
+        ),
+        (
+            "Police\nNGO\nFriends",
+            "Policja\nOrganizacja pozarządowa\nZnajomi",
+            "Поліція\nГромадська організація\nЗнайомі",
+        ),
+        {},
+    ),
+    (
+        "singleline",
+        False,
+        ("Which NGO?", "Która organizacja?", "Яка організація?"),
+        ("", "", ""),
+        {
+            "condition_question": "Where would you turn for help?",
+            "condition_operator": "includes",
+            "condition_value": "NGO",
+        },
+    ),
+    (
+        "multiline",
+        False,
+        ("Why not the police?", "Dlaczego nie policja?", "Чому не поліція?"),
+        ("", "", ""),
+        {
+            "condition_question": "Where would you turn for help?",
+            "condition_operator": "excludes",
+            "condition_value": "Police",
+        },
+    ),
+    (
+        "number",
+        False,
+        ("How old are you?", "Ile masz lat?", "Скільки вам років?"),
+        ("", "", ""),
+        {},
+    ),
+]
+WORKS = "do_you_work_in_poland"
+CROPS = "which_crops_do_you_harvest"
+PASSPORT = "did_your_employer_keep_your_passport"
+WHICH_NGO = "which_ngo"
+WHY_NOT_POLICE = "why_not_the_police"
+
+
+def make_logic_survey(parent, slug="work-and-help", **fields):
+    now = timezone.now()
+    defaults = {
+        "title": "Work and help",
+        "title_pl": "Praca i pomoc",
+        "title_uk": "Робота і допомога",
+        "consent_text": "Answers are anonymous.",
+        "consent_text_pl": "Odpowiedzi są anonimowe.",
+        "consent_text_uk": "Відповіді анонімні.",
+        "opens_at": now - datetime.timedelta(days=10),
+        "closes_at": now + datetime.timedelta(days=10),
+    }
+    defaults.update(fields)
+    survey = SurveyPage(slug=slug, **defaults)
+    survey.form_fields = [
+        SurveyQuestion(
+            field_type=field_type,
+            required=required,
+            label=labels[0],
+            label_pl=labels[1],
+            label_uk=labels[2],
+            choices=options[0],
+            choices_pl=options[1],
+            choices_uk=options[2],
+            **logic,
+        )
+        for field_type, required, labels, options, logic in LOGIC_QUESTIONS
+    ]
+    parent.add_child(instance=survey)
+    survey.save_revision().publish()
+    return SurveyPage.objects.get(pk=survey.pk)

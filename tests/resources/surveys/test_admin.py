@@ -36,6 +36,7 @@ def survey_form(**question):
             "slug": "hotline-awareness",
             "offer_polish": "on",
             "offer_ukrainian": "on",
+            "retention_days": "730",
             "opens_at": "2026-11-01 10:00",
             "closes_at": "",
             "introduction": "Five minutes, anonymous.",

@@ -47,3 +47,19 @@ def test_demo_survey_is_complete_and_idempotent(client, home_page):
     html = client.get(polish.url).content.decode()
     assert '<div class="survey__body" lang="pl">' in html
     assert "Czy znasz infolinię Krajowego Centrum" in html
+
+
+def test_demo_survey_has_logic_and_a_retention_period_its_answers_follow(client, home_page):
+    seed({"home": home_page})
+    survey = SurveyPage.objects.get(slug="migrants-knowledge-of-support")
+    questions = list(survey.form_fields.all())
+    pip = next(q for q in questions if q.has_condition)
+    sector = next(q for q in questions if q.label == pip.condition_question)
+    assert survey.retention_days == 730
+    answers = list(SurveyResponse.objects.filter(survey=survey).values_list("answers", flat=True))
+    not_working = [a for a in answers if a.get(sector.clean_name) == pip.condition_value]
+    assert not_working
+    assert all(pip.clean_name not in a for a in not_working)
+    assert all(pip.clean_name in a for a in answers if a not in not_working)
+    html = client.get(survey.url, {"lang": "uk"}).content.decode()
+    assert "Відповіді видаляються через 730 днів після надсилання." in html

@@ -6,10 +6,10 @@ survey page leads to the results of its source survey."""
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
@@ -18,10 +18,10 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from portal.exports import spreadsheet_response
+from portal.exports import export_filename, spreadsheet_response
 from portal.two_factor import TwoFactorRequiredMixin
-from resources.surveys import results
-from resources.surveys.charts import bar_chart
+from resources.surveys import labelled, results
+from resources.surveys.charts import bar_chart, histogram
 from resources.surveys.models import SURVEY_LANGUAGES, SurveyPage
 
 
@@ -140,6 +140,13 @@ class SurveyResultsView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         summary = results.summarise(self.questions, self.responses)
         for index, question_summary in enumerate(summary["questions"]):
+            if question_summary.bins:
+                question_summary.chart = histogram(
+                    f"chart-{index}",
+                    question_summary.question.display_label,
+                    question_summary.bins,
+                    question_summary.n,
+                )
             if question_summary.rows:
                 question_summary.chart = bar_chart(
                     f"chart-{index}",
@@ -165,6 +172,9 @@ class SurveyResultsView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
             crosstab_form=crosstab_form,
             crosstab=table,
             query=self.filter_query(),
+            can_manage=results.can_manage_answers(self.request.user),
+            label_languages=self.survey.languages(),
+            default_label_language=results.display_language(),
         )
         return context
 
@@ -212,3 +222,33 @@ class ExportView(SurveyMixin, View):
             results.export_rows(self.survey, self.questions, self.responses),
             sheet_title=_("Answers"),
         )
+
+
+class LabelledExportView(SurveyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """SPSS or Stata file with variable and value labels in the chosen language
+    (`labels`); with no answers to export, a page that says so."""
+
+    template_name = "resources/surveys/admin/nothing_to_export.html"
+    header_icon = "download"
+
+    def get_page_title(self):
+        return _("Nothing to export")
+
+    def get_page_subtitle(self):
+        return self.survey.title
+
+    def get(self, request, *args, fmt, **kwargs):
+        language = request.GET.get("labels") or results.display_language()
+        if language not in self.survey.language_codes():
+            language = "en"
+        if not self.responses.exists():
+            return self.render_to_response(
+                self.get_context_data(survey=self.survey, query=self.filter_query())
+            )
+        data = labelled.write(self.survey, self.questions, self.responses, language, fmt)
+        content_type, extension = labelled.FORMATS[fmt]
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            True, export_filename(f"survey-{self.survey.slug}-answers-{language}", extension)
+        )
+        return response
