@@ -436,16 +436,39 @@ def check_in(registration, *, undo=False):
 # --- organisers' messages and event changes -------------------------------------------
 
 
-def send_message(event, subject, body):
-    """A message from the organisers to every confirmed attendee."""
-    event = event.canonical
-    with transaction.atomic():
-        recipients = list(
-            Registration.objects.filter(
-                event=event, status=RegistrationStatus.CONFIRMED, purged_at__isnull=True
-            )
+MESSAGE_AUDIENCES = ("confirmed", "waiting", "present", "absent", "all")
+
+
+def message_recipients(event, audience="confirmed"):
+    """Who an organiser's message reaches: confirmed attendees, the waiting
+    list, those checked in (present) or confirmed but not checked in
+    (absent), or everyone still registered."""
+    registrations = Registration.objects.filter(event=event.canonical, purged_at__isnull=True)
+    if audience == "waiting":
+        return registrations.filter(status=RegistrationStatus.WAITING).order_by("queue_number")
+    if audience == "present":
+        return registrations.filter(attended_at__isnull=False)
+    if audience == "absent":
+        return registrations.filter(status=RegistrationStatus.CONFIRMED, attended_at__isnull=True)
+    if audience == "all":
+        return registrations.filter(
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
         )
-        return queue_mails(recipients, MailKind.MESSAGE, {"subject": subject, "body": body})
+    return registrations.filter(status=RegistrationStatus.CONFIRMED)
+
+
+def send_message(event, subject, body, audience="confirmed"):
+    """A message from the organisers to one group of the event's registrants,
+    each in their own email."""
+    if audience not in MESSAGE_AUDIENCES:
+        raise ValueError(audience)
+    with transaction.atomic():
+        recipients = list(message_recipients(event, audience).order_by("pk"))
+        return queue_mails(
+            recipients,
+            MailKind.MESSAGE,
+            {"subject": subject, "body": body, "audience": audience},
+        )
 
 
 def event_snapshot(event):

@@ -92,9 +92,34 @@ class ImportForm(forms.Form):
     )
 
 
+AUDIENCE_LABELS = {
+    "confirmed": _("Confirmed attendees"),
+    "waiting": _("The waiting list"),
+    "present": _("Those checked in (present)"),
+    "absent": _("Confirmed but not checked in (absent)"),
+    "all": _("Everyone registered (confirmed and waiting list)"),
+}
+
+
 class MessageForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=_("To"), widget=forms.RadioSelect, initial="confirmed", choices=(), required=False
+    )
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(label=_("Message"), max_length=10000, widget=forms.Textarea)
+
+    def __init__(self, *args, counts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        counts = counts or {}
+        self.fields["audience"].choices = [
+            (key, f"{label} ({counts.get(key, 0)})") for key, label in AUDIENCE_LABELS.items()
+        ]
+
+    def clean_audience(self):
+        return self.cleaned_data.get("audience") or "confirmed"
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
 
 
 class StatusForm(forms.Form):

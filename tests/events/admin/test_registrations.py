@@ -206,7 +206,8 @@ def test_organiser_changes_status_and_messages_attendees(client, event, organise
     assert b.status == RegistrationStatus.CONFIRMED
     mail.outbox.clear()
     client.post(
-        admin_url("message", event.pk), {"subject": "Room change", "body": "We meet in room 12."}
+        admin_url("message", event.pk),
+        {"subject": "Room change", "body": "We meet in room 12.", "send": "1"},
     )
     assert [m.to for m in mail.outbox] == [["person2@example.org"]]
     assert "Room change" in mail.outbox[0].subject
