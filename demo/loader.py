@@ -53,6 +53,7 @@ from events.models import (
     EventIndexPage,
     EventPage,
     EventQuestion,
+    EventSeries,
     EventSession,
     ExternalCalendarSource,
     InvitationCode,
@@ -92,6 +93,7 @@ INSTITUTION_KEYS = {"people", "members", "email_domains"}
 MATERIAL_KEYS = {"pl", "uk", "file_languages", "file_format"}
 VISIT_KEYS = {"pl", "materials", "authors"}
 EVENT_KEYS = {
+    "series",
     "sessions",
     "questions",
     "attendees",
@@ -502,6 +504,20 @@ class Loader:
         languages = list(Language.objects.filter(code__in=["pl", "en"]))
         rng = random.Random(2026)  # noqa: S311 - the same demo people each time
         added = 0
+        self.series = {}
+        for spec in data.get("series", []):
+            where = f"events.yaml: series {spec.get('name')!r}"
+            series, _ = EventSeries.objects.update_or_create(
+                name=self.need(spec, "name", where),
+                defaults={
+                    key: relative_date(value, self.today, where)[0]
+                    if key.endswith("_on")
+                    else value
+                    for key, value in spec.items()
+                    if key != "name"
+                },
+            )
+            self.series[series.name] = series
         for spec in data["events"]:
             where = f"events.yaml: event {spec.get('slug')!r}"
             event = self.load_event(index, spec, data["bodies"], languages, where)
@@ -538,6 +554,8 @@ class Loader:
         body = spec.get("body") or self.need(bodies, self.need(spec, "kind", where), "bodies")["en"]
         fields = self.fields(EventPage, fields, where, skip={"slug"})
         fields.update(body=paragraph(body), languages=languages)
+        if "series" in spec:
+            fields["series"] = self.need(self.series, spec["series"], where)
         if picture := spec.get("image"):
             # A drawing named in the data, titled after the event.
             fields["image"] = ensure_image(

@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page
 
 from directory.models import Institution
 from events.choices import EventKind, EventStatus, RegistrationStatus
-from events.models import EventPage, Registration
+from events.models import EventPage, EventSeries, Registration
 from events.permissions import is_organiser
 from portal.exports import SafeSpreadsheetExportMixin
 
@@ -47,6 +47,9 @@ class EventListingFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=EventStatus.choices)
     venue_region = django_filters.ChoiceFilter(label=_("Region"), choices=_regions)
+    series = django_filters.ModelChoiceFilter(
+        label=_("Series"), queryset=lambda request: EventSeries.objects.all()
+    )
     organisers = django_filters.ModelChoiceFilter(
         label=_("Organiser"),
         queryset=lambda request: (

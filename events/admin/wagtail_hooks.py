@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
 
 from events.admin import urls as admin_urls
 from events.admin.event_listing import EventListingViewSet
+from events.admin.series import EventSeriesViewSet
 from events.models import EventPage
 from events.permissions import can_manage_event, is_organiser
 
@@ -67,3 +69,6 @@ def event_reports_menu_item():
 @hooks.register("register_admin_viewset")
 def register_event_listing():
     return EventListingViewSet()
+
+
+register_snippet(EventSeriesViewSet)

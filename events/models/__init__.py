@@ -2,6 +2,7 @@ from events.calendar.models import CalendarFeedToken, ExternalCalendarSource, Ex
 from events.models.invitations import InvitationCode
 from events.models.pages import EventIndexPage, EventPage, EventQuestion, EventSession
 from events.models.registrations import Registration, RegistrationMail
+from events.models.series import EventSeries
 
 __all__ = [
     "CalendarFeedToken",
@@ -10,6 +11,7 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "EventQuestion",
+    "EventSeries",
     "EventSession",
     "InvitationCode",
     "Registration",

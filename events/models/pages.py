@@ -174,6 +174,15 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         related_name="organised_events",
     )
+    series = models.ForeignKey(
+        "events.EventSeries",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The training programme this event belongs to, reported together."),
+    )
     topics = ParentalManyToManyField(
         "portal.Topic", verbose_name=_("topics"), blank=True, related_name="events"
     )
@@ -257,6 +266,7 @@ class EventPage(RoutablePageMixin, BasePage):
         InlinePanel("sessions", heading=_("Agenda"), label=_("session")),
         MultiFieldPanel(
             [
+                FieldPanel("series"),
                 FieldPanel("organisers", widget=SearchableCheckboxSelectMultiple),
                 FieldPanel("topics", widget=SearchableCheckboxSelectMultiple),
                 FieldPanel("languages"),

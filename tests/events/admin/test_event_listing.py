@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from events import services
 from events.choices import RegistrationStatus
-from events.models import Registration
+from events.models import EventSeries, Registration
 from tests import downloads
 from tests.events.conftest import person
 from tests.events.factories import EventPageFactory, in_days
@@ -125,3 +125,24 @@ def test_query_count_does_not_grow_with_events(
         EventPageFactory(parent=events_index, title=f"More training {n}")
     with django_assert_max_num_queries(len(few.captured_queries) + 2):
         client.get(URL)
+
+
+def test_series_filter_and_snippet(client, organiser, events_index):
+    series = EventSeries.objects.create(
+        name="Identifying victims – Border Guard field offices 2026", funder="ISF"
+    )
+    EventPageFactory(parent=events_index, title="Training in Chełm", series=series)
+    EventPageFactory(parent=events_index, title="Webinar on recruitment")
+    client.force_login(organiser)
+    html = client.get(URL, {"series": series.pk}).content.decode()
+    assert "Training in Chełm" in html and "Webinar on recruitment" not in html
+    # Organisers manage the series themselves.
+    listing = client.get("/admin/snippets/events/eventseries/")
+    assert listing.status_code == 200
+    assert "Identifying victims" in listing.content.decode()
+    response = client.post(
+        "/admin/snippets/events/eventseries/add/",
+        {"name": "Labour inspectors 2027", "name_pl": "", "funder": "", "description": ""},
+    )
+    assert response.status_code == 302
+    assert EventSeries.objects.filter(name="Labour inspectors 2027").exists()
