@@ -122,6 +122,13 @@ def material_detail_context(request, page):
         ),
         "topics": topics_in_locale(page.topics.all(), page.locale_id),
         "study_visits": list(visits),
+        # A figure for the people who edit the material, not the public.
+        "can_see_downloads": bool(
+            request is not None
+            and request.user.is_authenticated
+            and page.pk
+            and page.permissions_for_user(request.user).can_edit()
+        ),
     }
 
 

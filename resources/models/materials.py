@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -22,6 +23,8 @@ from resources.choices import Audience, MaterialType
 from resources.forms import MaterialPageForm
 from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
+
+READABLE_EXTENSIONS = {"txt", "md"}
 
 
 class MaterialIndexPage(ModeratedPageMixin, BasePage):
@@ -44,7 +47,7 @@ class MaterialIndexPage(ModeratedPageMixin, BasePage):
         return context
 
 
-class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, BasePage):
+class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, BasePage):
     material_type = models.CharField(
         _("type"), max_length=20, choices=MaterialType.choices, default=MaterialType.GUIDELINE
     )
@@ -129,6 +132,14 @@ class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, BasePage):
         context.update(material_detail_context(request, self))
         return context
 
+    @path("read/<int:file_id>/")
+    def read(self, request, file_id):
+        """A text file of the material as a page to read (the members-only rule
+        applies as for the page: see MembersOnlyPageMixin.serve)."""
+        from resources.reading import reading_view  # noqa: PLC0415 - resources.reading imports these models
+
+        return reading_view(request, self, file_id)
+
 
 class MaterialFile(Orderable):
     page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="files")
@@ -161,3 +172,8 @@ class MaterialFile(Orderable):
 
     def __str__(self):
         return self.label or self.document.title
+
+    @property
+    def is_readable(self):
+        """Shown as a page to read as well as a download."""
+        return self.document.file_extension.lower() in READABLE_EXTENSIONS
