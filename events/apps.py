@@ -15,6 +15,9 @@ class EventsConfig(AppConfig):
         # Calendar: cache invalidation and .ics email attachments.
         from events.calendar import signals  # noqa: F401
 
+        # Reminders: the .ics attachment of the first reminder.
+        from events import reminders  # noqa: F401
+
 
 def _event_published(sender, instance, **kwargs):
     from events.services import handle_event_published

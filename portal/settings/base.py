@@ -313,3 +313,7 @@ EVENTS_REGISTRATION_RATE_LIMITS = {
     "per_address": int(os.environ.get("EVENTS_REGISTRATION_LIMIT_PER_ADDRESS", "10")),
     "window_seconds": 3600,
 }
+
+# Check-in opens the day before an event starts and closes this many hours
+# after it ends (an event may set its own number on its attendance register).
+EVENTS_CHECK_IN_CLOSES_AFTER_HOURS = int(os.environ.get("EVENTS_CHECK_IN_CLOSES_AFTER_HOURS", "12"))

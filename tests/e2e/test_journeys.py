@@ -3,10 +3,12 @@
 Seeding the demo is the slow part (~15 s), so each test walks one complete
 journey instead of checking one small thing."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from directory.models import Institution
@@ -207,6 +209,11 @@ def test_check_in_an_attendee_on_a_phone(browser, live_server, demo_site):
     event = EventPage.objects.get(slug=WORKSHOP, locale__language_code="en")
     attendee = Registration.objects.filter(event=event, status="confirmed").order_by("pk").first()
     assert attendee.attended_at is None
+    # The morning of the workshop: check-in opens only the day before an event.
+    now = timezone.now()
+    EventPage.objects.filter(pk=event.pk).update(
+        start=now - datetime.timedelta(hours=1), end=now + datetime.timedelta(hours=5)
+    )
 
     context = browser.new_context(
         base_url=live_server.url,

@@ -1,0 +1,196 @@
+"""Reminders before an event and the follow-up after it.
+
+Each event gets the default schedule (7 days and 1 day before the start, 1 day
+after the end) the first time the scheduler or the organiser's screen sees it;
+organisers change the days, add a note, or cancel a message. `send_due()`
+(the `send_event_reminders` command, run from cron) queues whatever is due
+through the registration mail queue. A message reaches each registration at
+most once: the delivery log has a unique constraint and is written in the
+same transaction as the queued mail."""
+
+import datetime
+from email.mime.text import MIMEText
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events import emails, services
+from events.calendar import ical
+from events.choices import EventStatus, MailKind, RegistrationStatus, ScheduledPurpose
+from events.models import (
+    EventAttendanceOptions,
+    EventPage,
+    Registration,
+    ScheduledMessage,
+    ScheduledMessageDelivery,
+)
+from events.models.reminders import DEFAULT_SCHEDULE
+
+# How far the scheduler looks: reminders of events starting within this
+# horizon, follow-ups of events that ended within it.
+HORIZON = datetime.timedelta(days=60)
+# A follow-up not sent within a week of its time (the scheduler was down, or
+# the feature arrived after the event) is left unsent: it would be stale.
+FOLLOW_UP_GRACE = datetime.timedelta(days=7)
+
+
+def ensure_default_schedule(event):
+    """Create the default messages for an event once (never again after the
+    organiser has changed or cancelled them)."""
+    event = event.canonical
+    with transaction.atomic():
+        options, _created = EventAttendanceOptions.objects.select_for_update().get_or_create(
+            event=event
+        )
+        if options.reminders_initialised:
+            return False
+        ScheduledMessage.objects.bulk_create(
+            ScheduledMessage(event=event, purpose=purpose, days=days)
+            for purpose, days in DEFAULT_SCHEDULE
+        )
+        options.reminders_initialised = True
+        options.save(update_fields=["reminders_initialised"])
+    return True
+
+
+def schedule_upcoming_events(now=None):
+    """The default schedule for every default-language event not yet ended."""
+    now = now or timezone.now()
+    events = EventPage.objects.filter(
+        end__gte=now, locale__language_code=_default_language()
+    ).exclude(attendance_options__reminders_initialised=True)
+    return sum(1 for event in events if ensure_default_schedule(event))
+
+
+def _default_language():
+    return Locale.get_default().language_code
+
+
+def position_in_schedule(message):
+    """(first, last) among the event's active reminders: the first carries the
+    .ics file, the last the join link of an online event."""
+    days = list(
+        ScheduledMessage.objects.filter(
+            event_id=message.event_id, purpose=ScheduledPurpose.REMINDER, cancelled_at__isnull=True
+        ).values_list("days", flat=True)
+    )
+    if not days:
+        return True, True
+    return message.days == max(days), message.days == min(days)
+
+
+def recipients(message, now=None):
+    """Confirmed registrations that have not had this message. Reminders go to
+    those confirmed before the reminder was due: a later registrant has just
+    had the confirmation with the same details."""
+    event = message.event
+    queryset = Registration.objects.filter(
+        event_id=event.pk, status=RegistrationStatus.CONFIRMED, purged_at__isnull=True
+    ).exclude(scheduled_deliveries__message=message)
+    if message.is_reminder:
+        queryset = queryset.annotate(since=Coalesce("confirmed_at", "created_at")).filter(
+            since__lte=message.due_at(event)
+        )
+    return list(queryset)
+
+
+def is_due(message, now):
+    event = message.event
+    if message.cancelled_at or message.sent_at or event.status == EventStatus.CANCELLED:
+        return False
+    due = message.due_at(event)
+    if now < due:
+        return False
+    if message.is_reminder:
+        return now < event.start
+    return now <= due + FOLLOW_UP_GRACE
+
+
+def send(message, now=None):
+    """Queue the message for its recipients, once; returns how many."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = (
+            ScheduledMessage.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .filter(pk=message.pk)
+            .first()
+        )
+        if locked is None or not is_due(locked, now):
+            return 0
+        people = recipients(locked, now)
+        first, last = position_in_schedule(locked) if locked.is_reminder else (False, False)
+        ScheduledMessageDelivery.objects.bulk_create(
+            ScheduledMessageDelivery(message=locked, registration=r) for r in people
+        )
+        kind = MailKind.REMINDER if locked.is_reminder else MailKind.FOLLOW_UP
+        payload = {"scheduled": locked.pk, "first": first, "last": last, "note": locked.note}
+        count = services.queue_mails(people, kind, payload) if people else 0
+        locked.sent_at = now
+        locked.save(update_fields=["sent_at"])
+    return count
+
+
+def send_due(now=None):
+    """Queue every scheduled message that is due now. Returns (messages, mails)."""
+    now = now or timezone.now()
+    schedule_upcoming_events(now)
+    candidates = (
+        ScheduledMessage.objects.filter(cancelled_at__isnull=True, sent_at__isnull=True)
+        .exclude(event__status=EventStatus.CANCELLED)
+        .filter(
+            Q(
+                purpose=ScheduledPurpose.REMINDER,
+                event__start__gt=now,
+                event__start__lte=now + HORIZON,
+            )
+            | Q(
+                purpose=ScheduledPurpose.FOLLOW_UP,
+                event__end__lte=now,
+                event__end__gt=now - HORIZON,
+            )
+        )
+        .select_related("event")
+        .order_by("pk")
+    )
+    sent_messages = mails = 0
+    for message in candidates:
+        if not is_due(message, now):
+            continue
+        mails += send(message, now)
+        sent_messages += 1
+    return sent_messages, mails
+
+
+def cancel(message, now=None):
+    ScheduledMessage.objects.filter(pk=message.pk, sent_at__isnull=True).update(
+        cancelled_at=now or timezone.now()
+    )
+
+
+def still_wanted(mail):
+    """A reminder or follow-up is dropped at delivery when the event or the
+    registration has been cancelled since it was queued."""
+    registration = mail.registration
+    return registration.status == RegistrationStatus.CONFIRMED and (
+        registration.event.status != EventStatus.CANCELLED
+    )
+
+
+def attach_calendar_to_first_reminder(email, mail):
+    if mail.kind != MailKind.REMINDER or not mail.payload.get("first"):
+        return
+    registration = mail.registration
+    event = EventPage.objects.get(pk=registration.event_id)
+    url, _page = emails.event_url_for(event, registration.language or "en")
+    body = ical.invitation_calendar(event, registration, url, method="REQUEST")
+    part = MIMEText(body.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", "REQUEST")
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    email.attach(part)
+
+
+emails.EMAIL_EXTENDERS.append(attach_calendar_to_first_reminder)
