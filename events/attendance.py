@@ -38,7 +38,9 @@ def check_in_window(event):
     """(opens, closes): from midnight of the day before the start, in the event's
     zone, until the configured number of hours after the end."""
     opens = event.localize(
-        datetime.datetime.combine(event.local_start.date() - datetime.timedelta(days=1), datetime.time.min)
+        datetime.datetime.combine(
+            event.local_start.date() - datetime.timedelta(days=1), datetime.time.min
+        )
     )
     hours = options_for(event).check_in_closes_after_hours
     if hours is None:
@@ -172,7 +174,10 @@ def certificate_hours(event, options=None):
     days = event_days(event)
     seconds = (event.end - event.start).total_seconds()
     if len(days) > 1:
-        daily = (event.local_end - event.local_end.replace(hour=event.local_start.hour, minute=event.local_start.minute)).total_seconds()
+        daily = (
+            event.local_end
+            - event.local_end.replace(hour=event.local_start.hour, minute=event.local_start.minute)
+        ).total_seconds()
         seconds = (daily if daily > 0 else 8 * 3600) * len(days)
     hours = Decimal(min(seconds, 8 * 3600 * len(days))) / 3600
     return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

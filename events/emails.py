@@ -117,14 +117,20 @@ def intro_for(mail):
     if mail.kind == MailKind.EVENT_CANCELLED:
         return [_("We are sorry: the event has been cancelled.")]
     if mail.kind == MailKind.REMINDER:
-        lines = [_("This is a reminder of the event you registered for. We look forward to seeing you.")]
+        lines = [
+            _("This is a reminder of the event you registered for. We look forward to seeing you.")
+        ]
         if mail.payload.get("first"):
             lines.append(_("The attached calendar file adds the event to your calendar."))
         if mail.payload.get("last") and registration.event.is_online:
             lines.append(_("The link to join the event online is below."))
         return lines
     if mail.kind == MailKind.FOLLOW_UP:
-        return [_("Thank you for taking part. Below are the event's materials and, if you attended, your certificate of attendance.")]
+        return [
+            _(
+                "Thank you for taking part. Below are the event's materials and, if you attended, your certificate of attendance."
+            )
+        ]
     return []
 
 

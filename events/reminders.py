@@ -57,10 +57,12 @@ def ensure_default_schedule(event):
 
 
 def schedule_upcoming_events(now=None):
-    """The default schedule for every default-language event not yet ended."""
+    """The default schedule for every default-language event not yet ended, or
+    ended so recently that its follow-up may still be due."""
     now = now or timezone.now()
     events = EventPage.objects.filter(
-        end__gte=now, locale__language_code=_default_language()
+        end__gte=now - FOLLOW_UP_GRACE - datetime.timedelta(days=1),
+        locale__language_code=_default_language(),
     ).exclude(attendance_options__reminders_initialised=True)
     return sum(1 for event in events if ensure_default_schedule(event))
 
@@ -70,16 +72,16 @@ def _default_language():
 
 
 def position_in_schedule(message):
-    """(first, last) among the event's active reminders: the first carries the
-    .ics file, the last the join link of an online event."""
-    days = list(
-        ScheduledMessage.objects.filter(
-            event_id=message.event_id, purpose=ScheduledPurpose.REMINDER, cancelled_at__isnull=True
-        ).values_list("days", flat=True)
-    )
-    if not days:
-        return True, True
-    return message.days == max(days), message.days == min(days)
+    """(first, last): the first reminder that goes out carries the .ics file,
+    the last one scheduled before the event the join link of an online event."""
+    reminders = ScheduledMessage.objects.filter(
+        event_id=message.event_id, purpose=ScheduledPurpose.REMINDER, cancelled_at__isnull=True
+    ).exclude(pk=message.pk)
+    first = not reminders.filter(sent_at__isnull=False).exists()
+    last = not reminders.filter(
+        sent_at__isnull=True, skipped_at__isnull=True, days__lt=message.days
+    ).exists()
+    return first, last
 
 
 def recipients(message, now=None):
@@ -99,7 +101,12 @@ def recipients(message, now=None):
 
 def is_due(message, now):
     event = message.event
-    if message.cancelled_at or message.sent_at or event.status == EventStatus.CANCELLED:
+    if (
+        message.cancelled_at
+        or message.sent_at
+        or message.skipped_at
+        or event.status == EventStatus.CANCELLED
+    ):
         return False
     due = message.due_at(event)
     if now < due:
@@ -139,7 +146,9 @@ def send_due(now=None):
     now = now or timezone.now()
     schedule_upcoming_events(now)
     candidates = (
-        ScheduledMessage.objects.filter(cancelled_at__isnull=True, sent_at__isnull=True)
+        ScheduledMessage.objects.filter(
+            cancelled_at__isnull=True, sent_at__isnull=True, skipped_at__isnull=True
+        )
         .exclude(event__status=EventStatus.CANCELLED)
         .filter(
             Q(
@@ -156,9 +165,20 @@ def send_due(now=None):
         .select_related("event")
         .order_by("pk")
     )
+    due = [message for message in candidates if is_due(message, now)]
+    # Of several reminders of one event due at once, only the latest goes.
+    latest = {}
+    for message in due:
+        if message.is_reminder:
+            current = latest.get(message.event_id)
+            if current is None or message.days < current.days:
+                latest[message.event_id] = message
     sent_messages = mails = 0
-    for message in candidates:
-        if not is_due(message, now):
+    for message in due:
+        if message.is_reminder and latest[message.event_id] is not message:
+            ScheduledMessage.objects.filter(pk=message.pk, sent_at__isnull=True).update(
+                skipped_at=now
+            )
             continue
         mails += send(message, now)
         sent_messages += 1

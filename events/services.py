@@ -430,7 +430,9 @@ def check_in_window_error(event, now=None):
         )
     if now > closes:
         return RegistrationError(
-            _("Check-in for this event closed on %(date)s at %(time)s. Organisers can still correct the attendance register.")
+            _(
+                "Check-in for this event closed on %(date)s at %(time)s. Organisers can still correct the attendance register."
+            )
             % {
                 "date": formats.date_format(timezone.localtime(closes, event.zone), "DATE_FORMAT"),
                 "time": formats.time_format(timezone.localtime(closes, event.zone), "H:i"),

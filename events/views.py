@@ -14,7 +14,7 @@ from wagtail.models import Locale, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import limits, requirements, services
+from events import attendance, limits, requirements, services
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
@@ -234,6 +234,8 @@ def manage(request, token):
         "form": form,
         "answers": answers,
         "waiting_position": registration.waiting_position(),
+        "certificate_available": registration.attended_at is not None
+        and attendance.qualifies_for_certificate(registration),
         "qr": qr_svg(request.build_absolute_uri(registration.get_checkin_path()))
         if registration.is_confirmed and not event.is_online
         else None,

@@ -31,12 +31,8 @@ urlpatterns = [
     ),
     path("<id:event_id>/registrations/import/", imports.ImportView.as_view(), name="import"),
     path("<id:event_id>/message/", messages.MessageView.as_view(), name="message"),
-    path(
-        "<id:event_id>/attendance/", register.AttendanceRegisterView.as_view(), name="register"
-    ),
-    path(
-        "<id:event_id>/certificates/", certificates.PrintablesView.as_view(), name="certificates"
-    ),
+    path("<id:event_id>/attendance/", register.AttendanceRegisterView.as_view(), name="register"),
+    path("<id:event_id>/certificates/", certificates.PrintablesView.as_view(), name="certificates"),
     path(
         "<id:event_id>/certificates.pdf",
         certificates.PrintableDownloadView.as_view(kind="certificates"),

@@ -68,18 +68,23 @@ def _certificate_page(pdf, certificate):
         pdf.multi_cell(width, 7, registration.institution_label, align="C")
     pdf.ln(8)
     pdf.set_font(FONT, "", 13)
-    pdf.multi_cell(width, 8, _("took part in the %(kind)s") % {"kind": event.get_kind_display().lower()}, align="C")
+    pdf.multi_cell(width, 8, _("took part in the event"), align="C")
     pdf.ln(2)
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(width, 9, page.title, align="C")
     pdf.ln(6)
     pdf.set_font(FONT, "", 12)
     details = [
+        (_("Type of event"), event.get_kind_display()),
         (_("Dates"), local_dates(event)),
-        (_("Place"), _("online") if event.is_online and not event.place_label else event.place_label),
+        (
+            _("Place"),
+            _("online") if event.is_online and not event.place_label else event.place_label,
+        ),
         (
             _("Duration"),
-            _("%(hours)s hours") % {"hours": formats.number_format(attendance.certificate_hours(event), 1)},
+            _("%(hours)s hours")
+            % {"hours": formats.number_format(attendance.certificate_hours(event), 1)},
         ),
         (_("Organiser"), organiser_names(event)),
     ]
@@ -91,16 +96,24 @@ def _certificate_page(pdf, certificate):
     pdf.multi_cell(
         width,
         6,
-        _("Issued on %(date)s.") % {"date": formats.date_format(timezone.localtime(certificate.issued_at).date(), "DATE_FORMAT")},
+        _("Issued on %(date)s.")
+        % {
+            "date": formats.date_format(
+                timezone.localtime(certificate.issued_at).date(), "DATE_FORMAT"
+            )
+        },
         align="C",
     )
     pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(width, 6, _("Verification code: %(code)s") % {"code": certificate.display_code}, align="C")
+    pdf.multi_cell(
+        width, 6, _("Verification code: %(code)s") % {"code": certificate.display_code}, align="C"
+    )
     pdf.set_font(FONT, "", 9)
     pdf.multi_cell(
         width,
         5,
-        _("Check this certificate at %(url)s") % {"url": absolute_url(certificate.get_absolute_url())},
+        _("Check this certificate at %(url)s")
+        % {"url": absolute_url(certificate.get_absolute_url())},
         align="C",
     )
 

@@ -21,7 +21,9 @@ class VerifyForm(forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Verification code"),
         max_length=40,
-        help_text=gettext_lazy("As printed at the bottom of the certificate, e.g. ABCD-EFGH-JKMN-PQRS."),
+        help_text=gettext_lazy(
+            "As printed at the bottom of the certificate, e.g. ABCD-EFGH-JKMN-PQRS."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
@@ -47,7 +49,9 @@ def verify(request):
         request,
         "events/certificates/verify.html",
         {"form": form},
-        status=404 if form.is_bound and form.errors.get("code") and request.GET.get("code") else 200,
+        status=404
+        if form.is_bound and form.errors.get("code") and request.GET.get("code")
+        else 200,
     )
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -38,6 +38,9 @@ class ScheduledMessage(models.Model):
     # When the scheduler queued it for everyone; later registrants still get
     # a reminder that is due (the delivery log says who already has one).
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # A reminder whose time passed while a later one was already due (the
+    # scheduler was not running) is skipped rather than sent late, in a row.
+    skipped_at = models.DateTimeField(_("skipped"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("scheduled message")

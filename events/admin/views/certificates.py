@@ -15,7 +15,9 @@ from portal.exports import export_stem
 from portal.two_factor import TwoFactorRequiredMixin
 
 
-class PrintablesView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+class PrintablesView(
+    TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "events/admin/printables.html"
     header_icon = "doc-full"
 
@@ -44,7 +46,9 @@ class PrintablesView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTe
                 "qualifying": sum(
                     1
                     for registration, _marks in rows
-                    if attendance.qualifies_for_certificate(registration, options=options, days=days)
+                    if attendance.qualifies_for_certificate(
+                        registration, options=options, days=days
+                    )
                 ),
             }
         )

@@ -94,9 +94,7 @@ class AttendanceRegisterView(
                 return self.render_to_response(context, status=400)
             changes[key] = value
         count = attendance.save_register(self.event, changes, user=request.user)
-        messages.success(
-            request, _("Attendance saved for %(count)s attendees.") % {"count": count}
-        )
+        messages.success(request, _("Attendance saved for %(count)s attendees.") % {"count": count})
         return redirect(self.get_url())
 
     def get_url(self):

@@ -30,7 +30,9 @@ class ScheduledMessageForm(forms.ModelForm):
         return days
 
 
-class RemindersView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
+class RemindersView(
+    TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "events/admin/reminders.html"
     header_icon = "mail"
 
