@@ -12,11 +12,10 @@ class EventsConfig(AppConfig):
         from events.models import EventPage
 
         page_published.connect(_event_published, sender=EventPage, dispatch_uid="events_published")
-        # Calendar: cache invalidation and .ics email attachments.
-        from events.calendar import signals  # noqa: F401
-
-        # Reminders: the .ics attachment of the first reminder.
+        # Calendar: cache invalidation and .ics email attachments; reminders:
+        # the .ics attachment of the first reminder.
         from events import reminders  # noqa: F401
+        from events.calendar import signals  # noqa: F401
 
 
 def _event_published(sender, instance, **kwargs):

@@ -136,9 +136,8 @@ def save_register(event, changes, *, user=None, now=None):
                         defaults={"status": status, "recorded_by": user, "by_check_in": False},
                     )
                     touched.add(pk)
-            elif status == "":
-                if registration.attendance.filter(day=day).delete()[0]:
-                    touched.add(pk)
+            elif status == "" and registration.attendance.filter(day=day).delete()[0]:
+                touched.add(pk)
         for pk in touched:
             registration = registrations[pk]
             _sync_attended_at(registration, now)

@@ -1,9 +1,9 @@
-from events.models.attendance import Attendance, EventAttendanceOptions
 from events.calendar.models import CalendarFeedToken, ExternalCalendarSource, ExternalEvent
+from events.models.attendance import Attendance, EventAttendanceOptions
+from events.models.certificates import Certificate
 from events.models.invitations import InvitationCode
 from events.models.pages import EventIndexPage, EventPage, EventQuestion, EventSession
 from events.models.registrations import Registration, RegistrationMail
-from events.models.certificates import Certificate
 from events.models.reminders import ScheduledMessage, ScheduledMessageDelivery
 
 __all__ = [

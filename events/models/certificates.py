@@ -49,9 +49,9 @@ class Certificate(models.Model):
     def __str__(self):
         return self.display_code
 
+    def get_absolute_url(self):
+        return reverse("events:certificates:detail", kwargs={"code": self.code})
+
     @property
     def display_code(self):
         return format_code(self.code)
-
-    def get_absolute_url(self):
-        return reverse("events:certificates:detail", kwargs={"code": self.code})

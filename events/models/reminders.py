@@ -88,3 +88,6 @@ class ScheduledMessageDelivery(models.Model):
                 fields=["message", "registration"], name="events_scheduled_message_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.message} → {self.registration_id}"
