@@ -48,12 +48,11 @@ from directory.models import (
 )
 from events import reminders
 from events import services as event_services
-from events.certificates.services import issue_certificates
 from events.calendar.services import import_calendar
+from events.certificates.services import issue_certificates
 from events.choices import Audience, EventStatus, RegistrationStatus
 from events.models import (
     EventAttendanceOptions,
-    ScheduledMessage,
     EventIndexPage,
     EventPage,
     EventQuestion,
@@ -61,6 +60,7 @@ from events.models import (
     ExternalCalendarSource,
     InvitationCode,
     Registration,
+    ScheduledMessage,
 )
 from portal import roles
 from portal.languages import WORKING_LANGUAGES

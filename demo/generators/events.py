@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from demo.generators.people import POSITIONS, person
 from events import attendance
-from events.choices import Audience, AttendanceStatus, EventKind, RegistrationStatus
+from events.choices import AttendanceStatus, Audience, EventKind, RegistrationStatus
 from events.models import Attendance, EventPage, Registration
 
 BENCHMARK_KINDS = [EventKind.TRAINING, EventKind.WORKSHOP, EventKind.WEBINAR, EventKind.MEETING]
@@ -73,9 +73,7 @@ def add_attendance(event, rng):
             else:
                 status = AttendanceStatus.EXCUSED if rng.random() < 0.4 else AttendanceStatus.ABSENT
             rows.append(
-                Attendance(
-                    registration=registration, day=day, status=status, by_check_in=not index
-                )
+                Attendance(registration=registration, day=day, status=status, by_check_in=not index)
             )
     Attendance.objects.bulk_create(rows, batch_size=500)
     return len(rows)
