@@ -55,23 +55,23 @@ def _certificate_page(pdf, certificate):
     pdf.set_xy(20, 40)
     pdf.set_text_color(*DARK_BLUE)
     pdf.set_font(FONT, "B", 26)
-    pdf.multi_cell(width, 12, _("Certificate of attendance"), align="C")
+    pdf.multi_cell(width, 12, _("Certificate of attendance"), align="C", new_x="LEFT")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(12)
     pdf.set_font(FONT, "", 13)
-    pdf.multi_cell(width, 8, _("This is to certify that"), align="C")
+    pdf.multi_cell(width, 8, _("This is to certify that"), align="C", new_x="LEFT")
     pdf.ln(4)
     pdf.set_font(FONT, "B", 22)
-    pdf.multi_cell(width, 11, registration.name, align="C")
+    pdf.multi_cell(width, 11, registration.name, align="C", new_x="LEFT")
     if registration.institution_label:
         pdf.set_font(FONT, "", 12)
-        pdf.multi_cell(width, 7, registration.institution_label, align="C")
+        pdf.multi_cell(width, 7, registration.institution_label, align="C", new_x="LEFT")
     pdf.ln(8)
     pdf.set_font(FONT, "", 13)
-    pdf.multi_cell(width, 8, _("took part in the event"), align="C")
+    pdf.multi_cell(width, 8, _("took part in the event"), align="C", new_x="LEFT")
     pdf.ln(2)
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(width, 9, page.title, align="C")
+    pdf.multi_cell(width, 9, page.title, align="C", new_x="LEFT")
     pdf.ln(6)
     pdf.set_font(FONT, "", 12)
     details = [
@@ -90,7 +90,7 @@ def _certificate_page(pdf, certificate):
     ]
     for label, value in details:
         if value:
-            pdf.multi_cell(width, 7, f"{label}: {value}", align="C")
+            pdf.multi_cell(width, 7, f"{label}: {value}", align="C", new_x="LEFT")
     pdf.set_xy(20, pdf.h - 55)
     pdf.set_font(FONT, "", 10)
     pdf.multi_cell(
@@ -103,10 +103,15 @@ def _certificate_page(pdf, certificate):
             )
         },
         align="C",
+        new_x="LEFT",
     )
     pdf.set_font(FONT, "B", 11)
     pdf.multi_cell(
-        width, 6, _("Verification code: %(code)s") % {"code": certificate.display_code}, align="C"
+        width,
+        6,
+        _("Verification code: %(code)s") % {"code": certificate.display_code},
+        align="C",
+        new_x="LEFT",
     )
     pdf.set_font(FONT, "", 9)
     pdf.multi_cell(
@@ -115,6 +120,7 @@ def _certificate_page(pdf, certificate):
         _("Check this certificate at %(url)s")
         % {"url": absolute_url(certificate.get_absolute_url())},
         align="C",
+        new_x="LEFT",
     )
 
 
@@ -152,14 +158,16 @@ def badges_pdf(event, registrations):
         pdf.set_text_color(255, 255, 255)
         pdf.set_font(FONT, "B", 9)
         pdf.set_xy(x + 4, y + 2)
-        pdf.multi_cell(BADGE_W - 8, 4, title[:90], align="C", max_line_height=4)
+        pdf.multi_cell(BADGE_W - 8, 4, title[:90], align="C", max_line_height=4, new_x="LEFT")
         pdf.set_text_color(0, 0, 0)
         pdf.set_xy(x + 4, y + 22)
         pdf.set_font(FONT, "B", 18 if len(registration.name) < 24 else 14)
-        pdf.multi_cell(BADGE_W - 8, 9, registration.name, align="C")
+        pdf.multi_cell(BADGE_W - 8, 9, registration.name, align="C", new_x="LEFT")
         pdf.set_font(FONT, "", 10)
         pdf.set_x(x + 4)
-        pdf.multi_cell(BADGE_W - 8, 5, registration.institution_label[:120], align="C")
+        pdf.multi_cell(
+            BADGE_W - 8, 5, registration.institution_label[:120], align="C", new_x="LEFT"
+        )
     if not registrations:
         pdf.add_page()
         pdf.multi_cell(0, 8, _("No confirmed attendees yet."))
