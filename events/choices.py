@@ -107,3 +107,4 @@ class ScheduledPurpose(models.TextChoices):
 
     REMINDER = "reminder", _("Reminder")
     FOLLOW_UP = "follow_up", _("Follow-up")
+    INVITEE_REMINDER = "invitees", _("Reminder to invitees who have not registered")

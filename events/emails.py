@@ -20,8 +20,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from events import attendance
-from events.choices import MailKind, MailStatus
-from events.models import RegistrationMail
+from events.choices import MailKind, MailStatus, RegistrationStatus
+from events.models import InvitationReminder, Registration, RegistrationMail
 from events.translations import in_language
 
 logger = logging.getLogger(__name__)
@@ -246,4 +246,71 @@ def deliver(mail_id):
         mail.sent_at = timezone.now()
         mail.last_error = ""
         mail.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+        return "sent"
+
+
+def build_invitation_email(reminder):
+    """The reminder to an invitee who holds a code but has not registered."""
+    invitation = reminder.invitation
+    event = reminder.message.event
+    language = invitation.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event_url, page = event_url_for(event, language)
+        context = {
+            "event": page,
+            "title": page.title,
+            "event_url": event_url,
+            "register_url": event_url.rstrip("/") + "/register/",
+            "code": invitation.code,
+            "note": reminder.message.note,
+            "closes_at": event.closes_at(),
+        }
+        subject = _("Invitation: %(title)s") % {"title": page.title}
+        text = render_to_string("events/emails/invitation_reminder.txt", context)
+        html = render_to_string("events/emails/invitation_reminder.html", context)
+    email = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[invitation.email],
+    )
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def deliver_invitation(reminder_id):
+    """Send one queued reminder to an invitee; on failure keep it for
+    `send_pending_mail`. Dropped if the invitee has registered meanwhile or
+    the event was cancelled."""
+    with transaction.atomic():
+        reminder = (
+            InvitationReminder.objects.select_for_update(of=("self",))
+            .select_related("invitation", "message", "message__event")
+            .filter(pk=reminder_id, status__in=[MailStatus.PENDING, MailStatus.FAILED])
+            .first()
+        )
+        if reminder is None:
+            return "gone"
+        invitation, event = reminder.invitation, reminder.message.event
+        registered = (
+            Registration.objects.filter(event_id=event.pk, email=invitation.email.lower())
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .exists()
+        )
+        if registered or event.is_cancelled or invitation.is_used_up:
+            reminder.delete()
+            return "gone"
+        reminder.attempts += 1
+        try:
+            build_invitation_email(reminder).send()
+        except Exception as error:
+            logger.warning("Invitation reminder %s failed: %s", reminder.pk, error)
+            reminder.status = MailStatus.FAILED
+            reminder.last_error = f"{type(error).__name__}: {error}"[:2000]
+            reminder.save(update_fields=["status", "attempts", "last_error"])
+            return "failed"
+        reminder.status = MailStatus.SENT
+        reminder.sent_at = timezone.now()
+        reminder.last_error = ""
+        reminder.save(update_fields=["status", "attempts", "last_error", "sent_at"])
         return "sent"

@@ -9,25 +9,37 @@ most once: the delivery log has a unique constraint and is written in the
 same transaction as the queued mail."""
 
 import datetime
+import logging
 from email.mime.text import MIMEText
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale
 
 from events import emails, services
 from events.calendar import ical
-from events.choices import EventStatus, MailKind, RegistrationStatus, ScheduledPurpose
+from events.choices import (
+    Audience,
+    EventStatus,
+    MailKind,
+    RegistrationStatus,
+    ScheduledPurpose,
+)
 from events.models import (
     EventAttendanceOptions,
     EventPage,
+    InvitationCode,
+    InvitationReminder,
     Registration,
     ScheduledMessage,
     ScheduledMessageDelivery,
 )
-from events.models.reminders import DEFAULT_SCHEDULE
+from events.models.reminders import DEFAULT_SCHEDULE, INVITEE_DEFAULT
+from events.tasks import deliver_invitation_reminder
+
+logger = logging.getLogger(__name__)
 
 # How far the scheduler looks: reminders of events starting within this
 # horizon, follow-ups of events that ended within it.
@@ -47,9 +59,11 @@ def ensure_default_schedule(event):
         )
         if options.reminders_initialised:
             return False
+        schedule = list(DEFAULT_SCHEDULE)
+        if event.audience == Audience.INVITATION:
+            schedule.append(INVITEE_DEFAULT)
         ScheduledMessage.objects.bulk_create(
-            ScheduledMessage(event=event, purpose=purpose, days=days)
-            for purpose, days in DEFAULT_SCHEDULE
+            ScheduledMessage(event=event, purpose=purpose, days=days) for purpose, days in schedule
         )
         options.reminders_initialised = True
         options.save(update_fields=["reminders_initialised"])
@@ -99,6 +113,21 @@ def recipients(message, now=None):
     return list(queryset)
 
 
+def invitees(message):
+    """Invitation codes given to someone (an email) who has not registered,
+    still usable, and not yet reminded by this message."""
+    event = message.event
+    registered = Registration.objects.filter(event_id=event.pk).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+    return list(
+        InvitationCode.objects.filter(event_id=event.pk, uses__lt=F("max_uses"))
+        .exclude(email="")
+        .exclude(email__in=registered.values("email"))
+        .exclude(reminders__message=message)
+    )
+
+
 def is_due(message, now):
     event = message.event
     if (
@@ -113,6 +142,8 @@ def is_due(message, now):
         return False
     if message.is_reminder:
         return now < event.start
+    if message.is_for_invitees:
+        return now < event.closes_at() and event.registration_enabled
     return now <= due + FOLLOW_UP_GRACE
 
 
@@ -128,6 +159,8 @@ def send(message, now=None):
         )
         if locked is None or not is_due(locked, now):
             return 0
+        if locked.is_for_invitees:
+            return _send_to_invitees(locked, now)
         people = recipients(locked, now)
         first, last = position_in_schedule(locked) if locked.is_reminder else (False, False)
         ScheduledMessageDelivery.objects.bulk_create(
@@ -141,6 +174,27 @@ def send(message, now=None):
     return count
 
 
+def _send_to_invitees(message, now):
+    rows = InvitationReminder.objects.bulk_create(
+        InvitationReminder(message=message, invitation=code) for code in invitees(message)
+    )
+    ids = [row.pk for row in rows]
+    if ids and ids[0] is None:  # backends without RETURNING ids
+        ids = list(message.invitation_reminders.values_list("pk", flat=True))
+    transaction.on_commit(lambda: [_enqueue_invitation_reminder(pk) for pk in ids])
+    message.sent_at = now
+    message.save(update_fields=["sent_at"])
+    return len(ids)
+
+
+def _enqueue_invitation_reminder(pk):
+    try:
+        deliver_invitation_reminder.enqueue(pk)
+    except Exception:
+        # The row stays pending; `send_pending_mail` will deliver it.
+        logger.exception("Could not queue invitation reminder %s", pk)
+
+
 def send_due(now=None):
     """Queue every scheduled message that is due now. Returns (messages, mails)."""
     now = now or timezone.now()
@@ -152,7 +206,7 @@ def send_due(now=None):
         .exclude(event__status=EventStatus.CANCELLED)
         .filter(
             Q(
-                purpose=ScheduledPurpose.REMINDER,
+                purpose__in=[ScheduledPurpose.REMINDER, ScheduledPurpose.INVITEE_REMINDER],
                 event__start__gt=now,
                 event__start__lte=now + HORIZON,
             )

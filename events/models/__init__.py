@@ -4,7 +4,11 @@ from events.models.certificates import Certificate
 from events.models.invitations import InvitationCode
 from events.models.pages import EventIndexPage, EventPage, EventQuestion, EventSession
 from events.models.registrations import Registration, RegistrationMail
-from events.models.reminders import ScheduledMessage, ScheduledMessageDelivery
+from events.models.reminders import (
+    InvitationReminder,
+    ScheduledMessage,
+    ScheduledMessageDelivery,
+)
 
 __all__ = [
     "Attendance",
@@ -20,6 +24,7 @@ __all__ = [
     "EventQuestion",
     "EventSession",
     "InvitationCode",
+    "InvitationReminder",
     "Registration",
     "RegistrationMail",
 ]

@@ -6,7 +6,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from events.choices import ScheduledPurpose
+from events.choices import MailStatus, ScheduledPurpose
 
 # (purpose, days): 7 days and 1 day before the start, 1 day after the end.
 DEFAULT_SCHEDULE = (
@@ -14,6 +14,8 @@ DEFAULT_SCHEDULE = (
     (ScheduledPurpose.REMINDER, 1),
     (ScheduledPurpose.FOLLOW_UP, 1),
 )
+# Invitation-only events also remind invitees who have not registered.
+INVITEE_DEFAULT = (ScheduledPurpose.INVITEE_REMINDER, 7)
 
 
 class ScheduledMessage(models.Model):
@@ -54,12 +56,16 @@ class ScheduledMessage(models.Model):
     def is_reminder(self):
         return self.purpose == ScheduledPurpose.REMINDER
 
+    @property
+    def is_for_invitees(self):
+        return self.purpose == ScheduledPurpose.INVITEE_REMINDER
+
     def due_at(self, event=None):
         event = event or self.event
         delta = datetime.timedelta(days=self.days)
-        if self.is_reminder:
-            return event.start - delta
-        return event.end + delta
+        if self.purpose == ScheduledPurpose.FOLLOW_UP:
+            return event.end + delta
+        return event.start - delta
 
 
 class ScheduledMessageDelivery(models.Model):
@@ -91,3 +97,41 @@ class ScheduledMessageDelivery(models.Model):
 
     def __str__(self):
         return f"{self.message} → {self.registration_id}"
+
+
+class InvitationReminder(models.Model):
+    """A reminder to one invitee who holds a code but has not registered: the
+    sent-log (unique per message and code) and the mail queue's row in one,
+    since there is no registration to hang a RegistrationMail on."""
+
+    message = models.ForeignKey(
+        ScheduledMessage,
+        on_delete=models.CASCADE,
+        related_name="invitation_reminders",
+        verbose_name=_("scheduled message"),
+    )
+    invitation = models.ForeignKey(
+        "events.InvitationCode",
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("invitation code"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder to an invitee")
+        verbose_name_plural = _("reminders to invitees")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "invitation"], name="events_invitation_reminder_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.message} → {self.invitation}"

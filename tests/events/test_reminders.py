@@ -7,10 +7,11 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from events import attendance, reminders, services
-from events.choices import EventStatus, ScheduledPurpose
-from events.models import ScheduledMessage, ScheduledMessageDelivery
+from events.choices import Audience, EventStatus, ScheduledPurpose
+from events.models import InvitationCode, ScheduledMessage, ScheduledMessageDelivery
 from tests.events.conftest import person
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,69 @@ def test_follow_up_links_survey_materials_and_the_certificate(event):
     assert "surveys/training-feedback" in by_person["person1@example.org"]
     assert "certificate.pdf" in by_person["person1@example.org"]
     assert "certificate.pdf" not in by_person["person2@example.org"]
+
+
+def test_invitees_who_have_not_registered_are_reminded_once(event, client, organiser):
+    event.audience = Audience.INVITATION
+    event.save()
+    client.force_login(organiser)
+    response = client.post(
+        reverse("events_admin:codes", args=[event.pk]),
+        {
+            "count": "10",
+            "max_uses": "1",
+            "note": "",
+            "emails": "ola@example.org\nPiotr@Example.org\n",
+            "language": "pl",
+        },
+    )
+    assert response.status_code == 302
+    codes = {c.email: c for c in InvitationCode.objects.filter(event=event)}
+    assert set(codes) == {"ola@example.org", "piotr@example.org"}
+    services.register(
+        event, person(1, email="piotr@example.org"), invitation_code=codes["piotr@example.org"].code
+    )
+    mail.outbox.clear()
+    with at(event.start - datetime.timedelta(days=7) + MINUTE):
+        reminders.send_due()
+        reminders.send_due()
+    invitations = [m for m in mail.outbox if m.to == ["ola@example.org"]]
+    assert len(invitations) == 1
+    assert codes["ola@example.org"].code in invitations[0].body
+    assert invitations[0].subject.startswith("Zaproszenie")
+    assert not any(
+        m.to == ["piotr@example.org"] and "Zaproszenie" in m.subject for m in mail.outbox
+    )
+
+
+def test_a_bad_invitee_address_is_refused_and_nothing_saved(event, client, organiser):
+    event.audience = Audience.INVITATION
+    event.save()
+    client.force_login(organiser)
+    response = client.post(
+        reverse("events_admin:codes", args=[event.pk]),
+        {
+            "count": "1",
+            "max_uses": "1",
+            "emails": "ola@example.org\nnot an address",
+            "language": "pl",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the message
+    assert "Not an email address: not an address" in response.content.decode()
+    assert not InvitationCode.objects.exists()
+
+
+def test_organiser_sees_and_cancels_scheduled_messages(event, client, organiser, registered):
+    client.force_login(organiser)
+    url = reverse("events_admin:reminders", args=[event.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Reminder" in html and "Follow-up" in html
+    week = ScheduledMessage.objects.get(event=event, days=7)
+    response = client.post(url, {"action": "cancel", "message": week.pk})
+    assert response.status_code == 302
+    assert client.post(url, {"action": "cancel", "message": "x"}).status_code == 400
+    with at(event.start - datetime.timedelta(days=7) + MINUTE):
+        assert reminders.send_due() == (0, 0)

@@ -1,6 +1,7 @@
 """Registrations per event: the list (filters, search, counts, CSV/XLSX export), one
 registration and its status, adding an attendee by hand, invitation codes."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -286,14 +287,20 @@ class InvitationCodesView(
         return self.event_breadcrumbs({"url": "", "label": _("Invitation codes")})
 
     def form_valid(self, form):
+        data = form.cleaned_data
+        # With addresses, one code each (so that invitees can be reminded);
+        # otherwise the number asked for, to hand out by other means.
+        recipients = data["emails"] or [""] * data["count"]
         InvitationCode.objects.bulk_create(
             [
                 InvitationCode(
                     event=self.event,
-                    max_uses=form.cleaned_data["max_uses"],
-                    note=form.cleaned_data["note"],
+                    max_uses=data["max_uses"],
+                    note=data["note"],
+                    email=email,
+                    language=data["language"] or settings.LANGUAGE_CODE,
                 )
-                for _i in range(form.cleaned_data["count"])
+                for email in recipients
             ]
         )
         messages.success(self.request, _("Invitation codes created."))
