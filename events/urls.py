@@ -8,6 +8,7 @@ app_name = "events"
 
 urlpatterns = [
     path("events/registration/<str:token>/", views.manage, name="manage"),
+    path("events/registration/<str:token>/cancel/", views.cancel_registration, name="cancel"),
     path(
         "events/registration/<str:token>/certificate.pdf",
         certificate_views.download,

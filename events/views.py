@@ -207,10 +207,8 @@ def manage(request, token):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "cancel":
-            if not registration.is_cancelled:
-                services.cancel(registration)
-                messages.success(request, _("Your registration has been cancelled."))
-            return redirect(registration.get_manage_path())
+            # Cancelling is confirmed on a page of its own (cancel_registration).
+            return redirect("events:cancel", token=registration.manage_token)
         form = ManageRegistrationForm(request.POST, registration=registration, questions=questions)
         if form.is_valid():
             try:
@@ -243,6 +241,27 @@ def manage(request, token):
     response = render(request, "events/manage.html", context, status=status)
     # A personal page: keep it out of shared caches and other sites' referrer
     # logs ("no-referrer" would make browsers send Origin: null and fail CSRF).
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def cancel_registration(request, token):
+    """GET asks "are you sure?"; only the POST from that page cancels."""
+    registration = registration_from_token(token, "manage_token")
+    if registration.is_cancelled:
+        return redirect(registration.get_manage_path())
+    if request.method == "POST":
+        services.cancel(registration)
+        messages.success(request, _("Your registration has been cancelled."))
+        return redirect(registration.get_manage_path())
+    event = registration.event
+    page = (event.get_translation_or_none(translation_locale()) or event).specific
+    response = render(
+        request,
+        "events/cancel_confirm.html",
+        {"registration": registration, "event": page},
+    )
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "same-origin"
     return response

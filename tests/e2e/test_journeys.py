@@ -82,7 +82,10 @@ def test_register_cancel_and_the_waiting_list_moves_up(page, demo_site):
     page.goto(_path(manage_url))
     expect_heading(page, "Your registration")
     assert "Jan Nowicki" in page.locator("main").inner_text()
-    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("link", name="Cancel my registration").click()
+    expect_heading(page, "Cancel your registration?")
+    assert Registration.objects.get(email="jan.nowicki@example.org").status == "confirmed"
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     expect(page.locator(".badge").first).to_have_text("Cancelled")
 
     waiting.refresh_from_db()

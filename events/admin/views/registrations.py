@@ -20,16 +20,23 @@ from events.admin.filters import RegistrationFilterSet
 from events.admin.forms import InvitationCodesForm, OrganiserRegistrationForm, StatusForm
 from events.admin.views.base import EventOrganiserMixin
 from events.models import InvitationCode, Registration
+from events.models.registrations import waiting_positions
 from events.permissions import can_manage_event
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.two_factor import TwoFactorRequiredMixin
 
 
 class StatusColumn(Column):
+    """The status, with the waiting-list position the attendee is told
+    (not the arrival number, which counts everyone who ever registered)."""
+
     def get_value(self, instance):
         value = instance.get_status_display()
-        if instance.is_waiting:
-            value = f"{value} (#{instance.queue_number})"
+        if not hasattr(self, "_positions"):  # one query per listing, not per row
+            self._positions = waiting_positions(instance.event_id)
+        position = self._positions.get(instance.pk)
+        if position:
+            value = _("%(status)s (number %(position)s)") % {"status": value, "position": position}
         return value
 
 
