@@ -95,5 +95,6 @@ def download(request, token):
         )
         response["Cache-Control"] = "private, no-store"
         return response
-    content = pdf.certificates_pdf([certificate], language=request.LANGUAGE_CODE)
+    # In the attendee's language, whichever link (mail, My account) led here.
+    content = pdf.certificates_pdf([certificate])
     return pdf_response(content, f"certificate-{certificate.code}.pdf")
