@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.choices import AttendanceStatus, RegistrationStatus
-from events.models import Attendance, EventAttendanceOptions, Registration
+from events.models import Attendance, Certificate, EventAttendanceOptions, Registration
 
 # A register wider than this is not a register but a mistake in the dates.
 MAX_DAYS = 31
@@ -142,6 +142,9 @@ def save_register(event, changes, *, user=None, now=None):
             registration = registrations[pk]
             _sync_attended_at(registration, now)
             registration.save(update_fields=["attended_at", "updated_at"])
+        # A certificate issued on attendance since corrected no longer verifies.
+        revoked = [pk for pk in touched if not qualifies_for_certificate(registrations[pk])]
+        Certificate.objects.filter(registration_id__in=revoked).delete()
     return len(touched)
 
 

@@ -150,6 +150,11 @@ def test_organiser_downloads_all_certificates_badges_and_sign_in_sheet(client, t
     assert len(PAGE.findall(badges.content)) == 1  # four badges fit on one A4 sheet
     sheet = client.get(admin_url("sign_in_pdf", training.pk))
     assert sheet.content.startswith(b"%PDF")
+    second_day = attendance.event_days(training)[1].isoformat()
+    assert f"?day={second_day}" in page.content.decode()
+    day_sheet = client.get(admin_url("sign_in_pdf", training.pk) + f"?day={second_day}")
+    assert day_sheet.content.startswith(b"%PDF")
+    assert client.get(admin_url("sign_in_pdf", training.pk) + "?day=<x>").status_code == 200
 
 
 def test_printables_are_for_the_events_organisers_only(client, training, member):
@@ -168,3 +173,12 @@ def test_my_account_links_the_certificate(client, training, member):
     client.force_login(member)
     html = client.get(reverse("my_account")).content.decode()
     assert reverse("events:certificate", args=[registration.manage_token]) in html
+
+
+def test_a_certificate_is_withdrawn_when_the_register_is_corrected(client, training):
+    registration = register_present(training, 1, 3)
+    certificate = certificate_for(registration)
+    day = attendance.event_days(training)[1]
+    attendance.save_register(training, {(registration.pk, day): "absent"})
+    assert not Certificate.objects.filter(pk=certificate.pk).exists()
+    assert client.get(f"/certificates/{certificate.code}/").status_code == 404

@@ -76,5 +76,7 @@ class PrintableDownloadView(TwoFactorRequiredMixin, EventOrganiserMixin, Templat
         elif self.kind == "badges":
             content = pdf.badges_pdf(event, list(confirmed_attendees(event)))
         else:
-            content = pdf.sign_in_sheet_pdf(event, confirmed_attendees(event))
+            days = attendance.event_days(event)
+            day = next((d for d in days if d.isoformat() == request.GET.get("day")), None)
+            content = pdf.sign_in_sheet_pdf(event, confirmed_attendees(event), day=day)
         return pdf_response(content, f"{stem}.pdf")
