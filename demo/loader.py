@@ -46,10 +46,13 @@ from directory.models import (
     InstitutionEmailDomain,
     Membership,
 )
+from events import reminders
 from events import services as event_services
 from events.calendar.services import import_calendar
+from events.certificates.services import issue_certificates
 from events.choices import Audience, EventStatus, RegistrationStatus
 from events.models import (
+    EventAttendanceOptions,
     EventIndexPage,
     EventPage,
     EventQuestion,
@@ -58,6 +61,7 @@ from events.models import (
     ExternalCalendarSource,
     InvitationCode,
     Registration,
+    ScheduledMessage,
 )
 from portal import roles
 from portal.languages import WORKING_LANGUAGES
@@ -102,6 +106,8 @@ EVENT_KEYS = {
     "registrations",
     "body",
     "image",
+    "attendance",
+    "reminders",
 }
 
 
@@ -528,6 +534,7 @@ class Loader:
             self.load_invitation_codes(event, spec.get("invitation_codes", []))
             for registration in spec.get("registrations", []):
                 self.load_registration(event, registration, where)
+            self.load_attendance(event, spec, where)
         if scale:
             index = Page.objects.get(pk=index.pk)
             added += event_generator.add_benchmark_events(index, scale, pool, rng, self.today)
@@ -630,6 +637,23 @@ class Loader:
         if changed:
             EventPage.objects.get(pk=translation.pk).save_revision().publish()
 
+    def load_attendance(self, event, spec, where):
+        """Attendance options, the register of a past event (from its check-ins),
+        its certificates, and the reminders of events still to come."""
+        options = spec.get("attendance")
+        if options:
+            fields = self.fields(EventAttendanceOptions, dict(options), where)
+            EventAttendanceOptions.objects.update_or_create(event=event, defaults=fields)
+        if spec.get("attended"):
+            event_generator.add_attendance(event, random.Random(event.slug))  # noqa: S311
+            issue_certificates(event)
+        if event.end > timezone.now():
+            reminders.ensure_default_schedule(event)
+            for item in spec.get("reminders", []):
+                ScheduledMessage.objects.filter(
+                    event=event, purpose=item["purpose"], days=item["days"]
+                ).update(note=item.get("note", ""))
+
     def load_invitation_codes(self, event, codes):
         if not codes or event.invitation_codes.exists():
             return
@@ -659,6 +683,7 @@ class Loader:
             language=spec.get("language", "pl"),
             consent_at=now,
             confirmed_at=now if confirmed else None,
+            attended_at=event.start if confirmed and spec.get("attended") else None,
         )
 
     def load_calendar(self):

@@ -12,7 +12,9 @@ class EventsConfig(AppConfig):
         from events.models import EventPage
 
         page_published.connect(_event_published, sender=EventPage, dispatch_uid="events_published")
-        # Calendar: cache invalidation and .ics email attachments.
+        # Calendar: cache invalidation and .ics email attachments; reminders:
+        # the .ics attachment of the first reminder.
+        from events import reminders  # noqa: F401
         from events.calendar import signals  # noqa: F401
 
 

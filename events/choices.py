@@ -74,6 +74,8 @@ class MailKind(models.TextChoices):
     EVENT_UPDATED = "event_updated", _("Event changed")
     EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
     MESSAGE = "message", _("Message from the organisers")
+    REMINDER = "reminder", _("Reminder before the event")
+    FOLLOW_UP = "follow_up", _("Follow-up after the event")
 
 
 class MailStatus(models.TextChoices):
@@ -91,3 +93,18 @@ TIME_ZONES = [
     ("Europe/Brussels", "Europe/Brussels"),
     ("UTC", "UTC"),
 ]
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+
+
+class ScheduledPurpose(models.TextChoices):
+    """What a scheduled message is for; it also says when it goes: reminders
+    count back from the start, the follow-up counts on from the end."""
+
+    REMINDER = "reminder", _("Reminder")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    INVITEE_REMINDER = "invitees", _("Reminder to invitees who have not registered")

@@ -15,11 +15,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from events.choices import MailKind, MailStatus
-from events.models import RegistrationMail
+from events import attendance
+from events.choices import MailKind, MailStatus, RegistrationStatus
+from events.models import InvitationReminder, Registration, RegistrationMail
 from events.translations import in_language
 
 logger = logging.getLogger(__name__)
@@ -69,6 +71,16 @@ def subject_for(mail, title):
     }
     if mail.kind == MailKind.MESSAGE:
         return f"{title}: {mail.payload.get('subject', '')}"
+    if mail.kind == MailKind.REMINDER:
+        return _("Reminder: %(title)s, %(date)s") % {
+            "title": title,
+            "date": formats.date_format(
+                timezone.localtime(registration.event.start, registration.event.zone),
+                "DATE_FORMAT",
+            ),
+        }
+    if mail.kind == MailKind.FOLLOW_UP:
+        return _("Thank you for taking part: %(title)s") % {"title": title}
     return subjects[mail.kind] % {"title": title}
 
 
@@ -104,7 +116,40 @@ def intro_for(mail):
         ]
     if mail.kind == MailKind.EVENT_CANCELLED:
         return [_("We are sorry: the event has been cancelled.")]
+    if mail.kind == MailKind.REMINDER:
+        lines = [
+            _("This is a reminder of the event you registered for. We look forward to seeing you.")
+        ]
+        if mail.payload.get("first"):
+            lines.append(_("The attached calendar file adds the event to your calendar."))
+        if mail.payload.get("last") and registration.event.is_online:
+            lines.append(_("The link to join the event online is below."))
+        return lines
+    if mail.kind == MailKind.FOLLOW_UP:
+        return [
+            _(
+                "Thank you for taking part. Below are the event's materials and, if you attended, your certificate of attendance."
+            )
+        ]
     return []
+
+
+def follow_up_links(mail, event, page, event_url):
+    """The follow-up's links: feedback survey, materials, certificate."""
+    if mail.kind != MailKind.FOLLOW_UP:
+        return {}
+    registration = mail.registration
+    options = attendance.options_for(event)
+    links = {
+        "feedback_url": options.feedback_url,
+        "materials_url": f"{event_url}#materials-heading" if page.materials else "",
+        "certificate_url": "",
+    }
+    if attendance.qualifies_for_certificate(registration, options=options):
+        links["certificate_url"] = absolute_url(
+            reverse("events:certificate", kwargs={"token": registration.manage_token})
+        )
+    return links
 
 
 def build_email(mail):
@@ -125,6 +170,8 @@ def build_email(mail):
             MailKind.REMINDER_LINK,
             MailKind.EVENT_UPDATED,
         )
+        # The join link goes out again in the last reminder before the event.
+        last_reminder = mail.kind == MailKind.REMINDER and bool(mail.payload.get("last"))
         context = {
             "mail": mail,
             "registration": registration,
@@ -132,9 +179,14 @@ def build_email(mail):
             "event_url": event_url,
             "title": title,
             "intro": intro_for(mail),
-            "message_body": mail.payload.get("body", "") if mail.kind == MailKind.MESSAGE else "",
+            "message_body": mail.payload.get("body", "")
+            if mail.kind == MailKind.MESSAGE
+            else mail.payload.get("note", ""),
             "manage_url": absolute_url(registration.get_manage_path()),
-            "show_join_link": show_seat and event.is_online and bool(event.online_url),
+            "show_join_link": (show_seat or (last_reminder and registration.is_confirmed))
+            and event.is_online
+            and bool(event.online_url),
+            **follow_up_links(mail, event, page, event_url),
             "show_qr": show_seat and not event.is_online,
             "qr_cid": QR_CONTENT_ID,
             "waiting_position": registration.waiting_position(),
@@ -175,6 +227,12 @@ def deliver(mail_id):
         if mail.registration.purged_at:
             mail.delete()
             return "gone"
+        if mail.kind in (MailKind.REMINDER, MailKind.FOLLOW_UP) and (
+            not mail.registration.is_confirmed or mail.registration.event.is_cancelled
+        ):
+            # Cancelled since it was queued: a reminder would mislead.
+            mail.delete()
+            return "gone"
         mail.attempts += 1
         try:
             build_email(mail).send()
@@ -188,4 +246,71 @@ def deliver(mail_id):
         mail.sent_at = timezone.now()
         mail.last_error = ""
         mail.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+        return "sent"
+
+
+def build_invitation_email(reminder):
+    """The reminder to an invitee who holds a code but has not registered."""
+    invitation = reminder.invitation
+    event = reminder.message.event
+    language = invitation.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        event_url, page = event_url_for(event, language)
+        context = {
+            "event": page,
+            "title": page.title,
+            "event_url": event_url,
+            "register_url": event_url.rstrip("/") + "/register/",
+            "code": invitation.code,
+            "note": reminder.message.note,
+            "closes_at": event.closes_at(),
+        }
+        subject = _("Invitation: %(title)s") % {"title": page.title}
+        text = render_to_string("events/emails/invitation_reminder.txt", context)
+        html = render_to_string("events/emails/invitation_reminder.html", context)
+    email = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[invitation.email],
+    )
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def deliver_invitation(reminder_id):
+    """Send one queued reminder to an invitee; on failure keep it for
+    `send_pending_mail`. Dropped if the invitee has registered meanwhile or
+    the event was cancelled."""
+    with transaction.atomic():
+        reminder = (
+            InvitationReminder.objects.select_for_update(of=("self",))
+            .select_related("invitation", "message", "message__event")
+            .filter(pk=reminder_id, status__in=[MailStatus.PENDING, MailStatus.FAILED])
+            .first()
+        )
+        if reminder is None:
+            return "gone"
+        invitation, event = reminder.invitation, reminder.message.event
+        registered = (
+            Registration.objects.filter(event_id=event.pk, email=invitation.email.lower())
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .exists()
+        )
+        if registered or event.is_cancelled or invitation.is_used_up:
+            reminder.delete()
+            return "gone"
+        reminder.attempts += 1
+        try:
+            build_invitation_email(reminder).send()
+        except Exception as error:
+            logger.warning("Invitation reminder %s failed: %s", reminder.pk, error)
+            reminder.status = MailStatus.FAILED
+            reminder.last_error = f"{type(error).__name__}: {error}"[:2000]
+            reminder.save(update_fields=["status", "attempts", "last_error"])
+            return "failed"
+        reminder.status = MailStatus.SENT
+        reminder.sent_at = timezone.now()
+        reminder.last_error = ""
+        reminder.save(update_fields=["status", "attempts", "last_error", "sent_at"])
         return "sent"

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.models import Locale
 
+from events import attendance
 from events.choices import Audience, RegistrationStatus
 from events.filters import with_confirmed_counts
 from events.models import EventIndexPage, EventPage, Registration
@@ -48,6 +49,12 @@ def account_section(request):
         .order_by("-event__start")[:20]
     )
     _show_in_reader_language(registrations)
+    # Only those checked in can have earned one: the rest cost no query.
+    for registration in registrations:
+        registration.certificate_available = (
+            registration.attended_at is not None
+            and attendance.qualifies_for_certificate(registration)
+        )
     return {
         "template": "events/sections/account.html",
         "registrations": registrations,

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.visibility import is_member
+from events import attendance
 from events.choices import Audience, EventStatus, MailKind, RegistrationState, RegistrationStatus
 from events.models import EventPage, InvitationCode, Registration, RegistrationMail
 from events.models.registrations import new_token
@@ -417,19 +418,48 @@ def anonymise_registrations(registrations, now=None):
 # --- check-in ---------------------------------------------------------------------
 
 
-def check_in(registration, *, undo=False):
+def check_in_window_error(event, now=None):
+    """A RegistrationError saying when check-in is open, or None when it is now."""
+    now = now or timezone.now()
+    opens, closes = attendance.check_in_window(event)
+    if now < opens:
+        return RegistrationError(
+            _("Check-in has not opened yet: it opens on %(date)s.")
+            % {"date": formats.date_format(timezone.localtime(opens, event.zone), "DATE_FORMAT")},
+            "check_in_not_open",
+        )
+    if now > closes:
+        return RegistrationError(
+            _(
+                "Check-in for this event closed on %(date)s at %(time)s. Organisers can still correct the attendance register."
+            )
+            % {
+                "date": formats.date_format(timezone.localtime(closes, event.zone), "DATE_FORMAT"),
+                "time": formats.time_format(timezone.localtime(closes, event.zone), "H:i"),
+            },
+            "check_in_closed",
+        )
+    return None
+
+
+def check_in(registration, *, undo=False, now=None):
+    """Mark the attendee present today (by QR code or the list), within the
+    check-in window; `undo` takes today's check-in back."""
+    now = now or timezone.now()
     with transaction.atomic():
-        locked = Registration.objects.select_for_update().get(pk=registration.pk)
-        if undo:
-            locked.attended_at = None
-        else:
-            if not locked.is_confirmed:
-                raise RegistrationError(
-                    _("Only confirmed registrations can be checked in."), "not_confirmed"
-                )
-            if locked.attended_at is None:
-                locked.attended_at = timezone.now()
-        locked.save(update_fields=["attended_at", "updated_at"])
+        locked = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .get(pk=registration.pk)
+        )
+        error = check_in_window_error(locked.event, now)
+        if error is not None:
+            raise error
+        if not undo and not locked.is_confirmed:
+            raise RegistrationError(
+                _("Only confirmed registrations can be checked in."), "not_confirmed"
+            )
+        attendance.record_check_in(locked, undo=undo, now=now)
     return locked
 
 

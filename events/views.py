@@ -14,7 +14,7 @@ from wagtail.models import Locale, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import limits, requirements, services
+from events import attendance, limits, requirements, services
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
@@ -210,10 +210,8 @@ def manage(request, token):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "cancel":
-            if not registration.is_cancelled:
-                services.cancel(registration)
-                messages.success(request, _("Your registration has been cancelled."))
-            return redirect(registration.get_manage_path())
+            # Cancelling is confirmed on a page of its own (cancel_registration).
+            return redirect("events:cancel", token=registration.manage_token)
         form = ManageRegistrationForm(request.POST, registration=registration, questions=questions)
         if form.is_valid():
             try:
@@ -237,6 +235,8 @@ def manage(request, token):
         "form": form,
         "answers": answers,
         "waiting_position": registration.waiting_position(),
+        "certificate_available": registration.attended_at is not None
+        and attendance.qualifies_for_certificate(registration),
         "qr": qr_svg(request.build_absolute_uri(registration.get_checkin_path()))
         if registration.is_confirmed and not event.is_online
         else None,
@@ -244,6 +244,27 @@ def manage(request, token):
     response = render(request, "events/manage.html", context, status=status)
     # A personal page: keep it out of shared caches and other sites' referrer
     # logs ("no-referrer" would make browsers send Origin: null and fail CSRF).
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def cancel_registration(request, token):
+    """GET asks "are you sure?"; only the POST from that page cancels."""
+    registration = registration_from_token(token, "manage_token")
+    if registration.is_cancelled:
+        return redirect(registration.get_manage_path())
+    if request.method == "POST":
+        services.cancel(registration)
+        messages.success(request, _("Your registration has been cancelled."))
+        return redirect(registration.get_manage_path())
+    event = registration.event
+    page = (event.get_translation_or_none(translation_locale()) or event).specific
+    response = render(
+        request,
+        "events/cancel_confirm.html",
+        {"registration": registration, "event": page},
+    )
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "same-origin"
     return response

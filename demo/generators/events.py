@@ -8,8 +8,9 @@ import datetime
 from django.utils import timezone
 
 from demo.generators.people import POSITIONS, person
-from events.choices import Audience, EventKind, RegistrationStatus
-from events.models import EventPage, Registration
+from events import attendance
+from events.choices import AttendanceStatus, Audience, EventKind, RegistrationStatus
+from events.models import Attendance, EventPage, Registration
 
 BENCHMARK_KINDS = [EventKind.TRAINING, EventKind.WORKSHOP, EventKind.WEBINAR, EventKind.MEETING]
 BENCHMARK_PLACES = [
@@ -49,6 +50,32 @@ def add_registrations(event, count, institutions, rng, attended=False):
             )
         )
     Registration.objects.bulk_create(rows, batch_size=500)
+    return len(rows)
+
+
+def add_attendance(event, rng):
+    """The register of a past event, as the check-ins and the organiser left it:
+    those checked in present every day (now and then excused for one day of a
+    longer event), the others absent or excused. Only for a register still empty."""
+    registrations = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+    )
+    if Attendance.objects.filter(registration__in=registrations).exists():
+        return 0
+    days = attendance.event_days(event)
+    rows = []
+    for registration in registrations:
+        for index, day in enumerate(days):
+            if registration.attended_at:
+                status = AttendanceStatus.PRESENT
+                if index and rng.random() < 0.06:
+                    status = AttendanceStatus.EXCUSED
+            else:
+                status = AttendanceStatus.EXCUSED if rng.random() < 0.4 else AttendanceStatus.ABSENT
+            rows.append(
+                Attendance(registration=registration, day=day, status=status, by_check_in=not index)
+            )
+    Attendance.objects.bulk_create(rows, batch_size=500)
     return len(rows)
 
 

@@ -130,3 +130,37 @@ class InvitationCodesForm(forms.Form):
     count = forms.IntegerField(label=_("How many codes"), min_value=1, max_value=500, initial=10)
     max_uses = forms.IntegerField(label=_("Uses per code"), min_value=1, max_value=10000, initial=1)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+    emails = forms.CharField(
+        label=_("Invitees' email addresses (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One per line: each gets a code of their own (instead of the number above), "
+            "and those who have not registered a week before the event are reminded."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the reminder"),
+        choices=settings.LANGUAGES,
+        initial="pl",
+        required=False,
+    )
+
+    def clean_emails(self):
+        validate = forms.EmailField().clean
+        addresses, bad = [], []
+        for line in self.cleaned_data["emails"].splitlines():
+            line = line.strip().strip(",;").strip()
+            if not line:
+                continue
+            try:
+                addresses.append(validate(line).lower())
+            except forms.ValidationError:
+                bad.append(line[:100])
+        if bad:
+            raise forms.ValidationError(
+                _("Not an email address: %(lines)s") % {"lines": ", ".join(bad[:5])}
+            )
+        if len(addresses) > 500:
+            raise forms.ValidationError(_("At most 500 addresses at a time."))
+        return list(dict.fromkeys(addresses))

@@ -36,7 +36,12 @@ def _participants(events):
 
 def attendance_report(events):
     now = timezone.now()
-    held = events.filter(end__lt=now).exclude(status=EventStatus.CANCELLED)
+    # An event counts as held once it has ended, or as soon as anyone has been
+    # checked in (today's training shows its numbers while it runs).
+    checked_in = Registration.objects.filter(attended_at__isnull=False).values("event_id")
+    held = events.filter(Q(end__lt=now) | Q(pk__in=checked_in)).exclude(
+        status=EventStatus.CANCELLED
+    )
     participants = _participants(held)
     kind_labels = dict(InstitutionKind.choices)
     by_kind = [
@@ -67,6 +72,7 @@ def attendance_report(events):
         "events_held": held.count(),
         "events_upcoming": events.filter(end__gte=now)
         .exclude(status=EventStatus.CANCELLED)
+        .exclude(pk__in=held.values("pk"))
         .count(),
         "locations": locations,
         "institutions": participants.exclude(institution=None)

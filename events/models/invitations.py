@@ -26,6 +26,10 @@ class InvitationCode(models.Model):
     note = models.CharField(
         _("note"), max_length=200, blank=True, help_text=_("e.g. who it is for")
     )
+    # Whom the code was given to, when the organiser says: invitees who have
+    # not registered are reminded (events.reminders).
+    email = models.EmailField(_("invitee's email"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="pl")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -148,6 +148,9 @@ class Registration(models.Model):
         return self.status == RegistrationStatus.CANCELLED
 
     def waiting_position(self):
+        """Where this registration stands on the waiting list (1 = next to get
+        a seat), or None. The one definition every screen and message uses;
+        `waiting_positions` gives the same numbers for a whole list at once."""
         if not self.is_waiting:
             return None
         return (
@@ -164,6 +167,17 @@ class Registration(models.Model):
 
     def get_checkin_path(self):
         return reverse("events:check_in", kwargs={"token": self.checkin_token})
+
+
+def waiting_positions(event_id):
+    """{registration id: position on the waiting list} for one event, in one
+    query: the same numbers as `Registration.waiting_position`."""
+    ids = (
+        Registration.objects.filter(event_id=event_id, status=RegistrationStatus.WAITING)
+        .order_by("queue_number")
+        .values_list("pk", flat=True)
+    )
+    return {pk: position for position, pk in enumerate(ids, start=1)}
 
 
 class RegistrationMail(models.Model):

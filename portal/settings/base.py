@@ -342,3 +342,7 @@ XAPI_LRS_TIMEOUT = int(os.environ.get("XAPI_LRS_TIMEOUT", "10"))
 SURVEY_ANSWER_RATE_LIMITS = {
     "per_client_per_day": int(os.environ.get("SURVEY_ANSWER_LIMIT_PER_CLIENT", "10")),
 }
+
+# Check-in opens the day before an event starts and closes this many hours
+# after it ends (an event may set its own number on its attendance register).
+EVENTS_CHECK_IN_CLOSES_AFTER_HOURS = int(os.environ.get("EVENTS_CHECK_IN_CLOSES_AFTER_HOURS", "12"))

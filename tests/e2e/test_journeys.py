@@ -3,10 +3,12 @@
 Seeding the demo is the slow part (~15 s), so each test walks one complete
 journey instead of checking one small thing."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from directory.models import Institution
@@ -81,7 +83,10 @@ def test_register_cancel_and_the_waiting_list_moves_up(page, demo_site):
     page.goto(_path(manage_url))
     expect_heading(page, "Your registration")
     assert "Jan Nowicki" in page.locator("main").inner_text()
-    page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("link", name="Cancel my registration").click()
+    expect_heading(page, "Cancel your registration?")
+    assert Registration.objects.get(email="jan.nowicki@example.org").status == "confirmed"
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     expect(page.locator(".badge").first).to_have_text("Cancelled")
 
     waiting.refresh_from_db()
@@ -210,6 +215,11 @@ def test_check_in_an_attendee_on_a_phone(browser, live_server, demo_site):
     event = EventPage.objects.get(slug=WORKSHOP, locale__language_code="en")
     attendee = Registration.objects.filter(event=event, status="confirmed").order_by("pk").first()
     assert attendee.attended_at is None
+    # The morning of the workshop: check-in opens only the day before an event.
+    now = timezone.now()
+    EventPage.objects.filter(pk=event.pk).update(
+        start=now - datetime.timedelta(hours=1), end=now + datetime.timedelta(hours=5)
+    )
 
     context = browser.new_context(
         base_url=live_server.url,

@@ -5,6 +5,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Membership
@@ -417,7 +418,16 @@ def test_manage_page_changes_answers_and_cancels(client, event):
     assert first.dietary == "vegetarian"
     response = client.post(url, {"action": "save", "phone": "9" * 51})
     assert response.status_code == 400
-    client.post(url, {"action": "cancel"})
+    # "Cancel" first asks: neither the old form's POST nor the GET cancels.
+    response = client.post(url, {"action": "cancel"})
+    cancel_url = reverse("events:cancel", args=[first.manage_token])
+    assert response.status_code == 302 and response["Location"] == cancel_url
+    confirm = client.get(cancel_url)
+    assert confirm.status_code == 200
+    assert "Yes, cancel my registration" in confirm.content.decode()
+    first.refresh_from_db()
+    assert first.status == RegistrationStatus.CONFIRMED
+    client.post(cancel_url)
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == RegistrationStatus.CANCELLED

@@ -61,6 +61,21 @@ class EventOrganiserMixin:
                 icon_name="tick",
             ),
             HeaderButton(
+                _("Attendance register"),
+                reverse("events_admin:register", args=[self.event.pk]),
+                icon_name="list-ul",
+            ),
+            HeaderButton(
+                _("Reminders"),
+                reverse("events_admin:reminders", args=[self.event.pk]),
+                icon_name="time",
+            ),
+            HeaderButton(
+                _("Certificates"),
+                reverse("events_admin:certificates", args=[self.event.pk]),
+                icon_name="doc-full",
+            ),
+            HeaderButton(
                 _("Attendance report"),
                 reverse("events_admin:report") + f"?event={self.event.pk}",
                 icon_name="table",

@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from events import requirements, services
-from events.models import EventPage, Registration
+from events import attendance, requirements, services
+from events.choices import AttendanceStatus
+from events.models import Attendance, EventPage, Registration
 from events.permissions import can_manage_event
 from events.views import forbidden, registration_from_token
 from portal.converters import parse_id
@@ -34,10 +36,19 @@ def check_in(request, token):
         else:
             return redirect(registration.get_checkin_path())
     registration.refresh_from_db()
+    window_error = services.check_in_window_error(event)
     return render(
         request,
         "events/admin/check_in.html",
-        {"registration": registration, "event": event, "error": error},
+        {
+            "registration": registration,
+            "event": event,
+            "error": error,
+            "window_error": window_error,
+            "checked_in_today": registration.attendance.filter(
+                day=attendance.check_in_day(event), status=AttendanceStatus.PRESENT
+            ).exists(),
+        },
         status=400 if error else 200,
     )
 
@@ -49,6 +60,7 @@ def check_in_list(request, event_id):
     event = get_object_or_404(EventPage, pk=event_id).canonical
     if not can_manage_event(request.user, event):
         return forbidden(request)
+    error = None
     if request.method == "POST":
         registration_id = parse_id(request.POST.get("registration"))
         if registration_id is None:
@@ -57,7 +69,9 @@ def check_in_list(request, event_id):
         try:
             services.check_in(registration, undo=request.POST.get("action") == "undo")
         except services.RegistrationError as exc:
-            messages.error(request, exc.message)
+            # Shown on the list itself with a 4xx: a redirect would hide from
+            # scripts and tests that the check-in was refused.
+            error = exc.message
         else:
             messages.success(
                 request,
@@ -65,7 +79,7 @@ def check_in_list(request, event_id):
                 if request.POST.get("action") != "undo"
                 else _("%(name)s: check-in undone.") % {"name": registration.name},
             )
-        return redirect(request.get_full_path())
+            return redirect(request.get_full_path())
     query = (request.GET.get("q") or "").strip()[:100]
     registrations = event.registrations_queryset().confirmed().select_related("institution")
     if query:
@@ -79,11 +93,19 @@ def check_in_list(request, event_id):
     paginator = Paginator(registrations, 100)
     page_obj = paginator.get_page(request.GET.get("page"))
     scenario_status = requirements.attendee_status(event, page_obj.object_list)
+    day = attendance.check_in_day(event)
+    present_today = set(
+        Attendance.objects.filter(
+            registration__event_id=event.pk, day=day, status=AttendanceStatus.PRESENT
+        ).values_list("registration_id", flat=True)
+    )
     for registration in page_obj.object_list:
         registration.scenario_completed = scenario_status.get(registration.pk)
+        registration.present_today = registration.pk in present_today
+    confirmed = event.registrations_queryset().confirmed()
     counts = {
-        "confirmed": event.registrations_queryset().confirmed().count(),
-        "attended": event.registrations_queryset().confirmed().attended().count(),
+        "confirmed": confirmed.count(),
+        "attended": confirmed.filter(pk__in=present_today).count(),
     }
     return render(
         request,
@@ -94,5 +116,11 @@ def check_in_list(request, event_id):
             "query": query,
             "counts": counts,
             "required_scenario": requirements.required_page(event),
+            "error": error,
+            "window_error": services.check_in_window_error(event),
+            "day": day,
+            "multi_day": len(attendance.event_days(event)) > 1,
+            "register_url": reverse("events_admin:register", args=[event.pk]),
         },
+        status=400 if error else 200,
     )

@@ -1,6 +1,7 @@
 """Registrations per event: the list (filters, search, counts, CSV/XLSX export), one
 registration and its status, adding an attendee by hand, invitation codes."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,16 +20,23 @@ from events.admin.filters import RegistrationFilterSet
 from events.admin.forms import InvitationCodesForm, OrganiserRegistrationForm, StatusForm
 from events.admin.views.base import EventOrganiserMixin
 from events.models import InvitationCode, Registration
+from events.models.registrations import waiting_positions
 from events.permissions import can_manage_event
 from portal.exports import SafeSpreadsheetExportMixin
 from portal.two_factor import TwoFactorRequiredMixin
 
 
 class StatusColumn(Column):
+    """The status, with the waiting-list position the attendee is told
+    (not the arrival number, which counts everyone who ever registered)."""
+
     def get_value(self, instance):
         value = instance.get_status_display()
-        if instance.is_waiting:
-            value = f"{value} (#{instance.queue_number})"
+        if not hasattr(self, "_positions"):  # one query per listing, not per row
+            self._positions = waiting_positions(instance.event_id)
+        position = self._positions.get(instance.pk)
+        if position:
+            value = _("%(status)s (number %(position)s)") % {"status": value, "position": position}
         return value
 
 
@@ -286,14 +294,20 @@ class InvitationCodesView(
         return self.event_breadcrumbs({"url": "", "label": _("Invitation codes")})
 
     def form_valid(self, form):
+        data = form.cleaned_data
+        # With addresses, one code each (so that invitees can be reminded);
+        # otherwise the number asked for, to hand out by other means.
+        recipients = data["emails"] or [""] * data["count"]
         InvitationCode.objects.bulk_create(
             [
                 InvitationCode(
                     event=self.event,
-                    max_uses=form.cleaned_data["max_uses"],
-                    note=form.cleaned_data["note"],
+                    max_uses=data["max_uses"],
+                    note=data["note"],
+                    email=email,
+                    language=data["language"] or settings.LANGUAGE_CODE,
                 )
-                for _i in range(form.cleaned_data["count"])
+                for email in recipients
             ]
         )
         messages.success(self.request, _("Invitation codes created."))

@@ -1,6 +1,7 @@
 """The attendance report, per event or across a date range."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -17,7 +18,10 @@ from portal.two_factor import TwoFactorRequiredMixin
 
 class ReportFilterForm(forms.Form):
     event = ModelIdChoiceField(
-        label=gettext_lazy("Event"), queryset=EventPage.objects.none(), required=False
+        label=gettext_lazy("Event"),
+        queryset=EventPage.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("All events"),
     )
     date_from = forms.DateField(
         label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -35,6 +39,13 @@ class AttendanceReportView(TwoFactorRequiredMixin, WagtailAdminTemplateMixin, Te
 
     def get_page_title(self):
         return _("Event attendance")
+
+    def get_breadcrumbs_items(self):
+        # Without this Wagtail's header shows only the "Home" crumb as the title.
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def managed_events(self):
         events = EventPage.objects.filter(locale__language_code=self.default_language()).order_by(

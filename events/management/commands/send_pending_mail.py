@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from events.choices import MailStatus
-from events.emails import deliver
-from events.models import RegistrationMail
+from events.emails import deliver, deliver_invitation
+from events.models import InvitationReminder, RegistrationMail
 
 
 class Command(BaseCommand):
@@ -37,6 +37,13 @@ class Command(BaseCommand):
         results = {"sent": 0, "failed": 0, "gone": 0}
         for pk in ids:
             results[deliver(pk)] += 1
+        # Reminders to invitees who have not registered travel the same way.
+        for pk in InvitationReminder.objects.filter(
+            status__in=[MailStatus.PENDING, MailStatus.FAILED],
+            created_at__lte=cutoff,
+            attempts__lt=max_attempts,
+        ).values_list("pk", flat=True):
+            results[deliver_invitation(pk)] += 1
         self.stdout.write(
             f"Sent {results['sent']}, failed {results['failed']}, skipped {results['gone']}."
         )

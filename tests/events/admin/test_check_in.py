@@ -1,6 +1,9 @@
 """Check-in at the door: the QR code's one-tap page and the searchable list."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -8,6 +11,13 @@ from events import services
 from tests.events.conftest import person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database]
+
+
+@pytest.fixture(autouse=True)
+def at_the_door(event):
+    """Half an hour before the event starts: check-in is open, registration too."""
+    with time_machine.travel(event.start - datetime.timedelta(minutes=30)):
+        yield
 
 
 def test_qr_code_leads_organiser_to_one_tap_check_in(client, event, organiser):
