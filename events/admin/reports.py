@@ -3,10 +3,19 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from directory.choices import InstitutionKind
+from directory.choices import InstitutionKind, region_name
 from events.choices import EventStatus, RegistrationStatus
 from events.models import Registration
+from portal.languages import LANGUAGE_NAMES
+
+BREAKDOWNS = [
+    ("by_kind", gettext_lazy("People trained by institution kind")),
+    ("by_region", gettext_lazy("People trained by region")),
+    ("by_language", gettext_lazy("People trained by language")),
+    ("by_institution", gettext_lazy("People trained by institution")),
+]
 
 
 def registration_counts(event):
@@ -34,6 +43,53 @@ def _participants(events):
     )
 
 
+def _people(registrations):
+    """A person counts once however many events they attended; after the
+    purge their email is gone and each anonymous record counts once."""
+    return (
+        registrations.filter(purged_at__isnull=True).values("email").distinct().count()
+        + registrations.filter(purged_at__isnull=False).count()
+    )
+
+
+def _breakdown(participants, field, label, limit=None):
+    """People trained (each once) per value of `field`, largest first, with
+    each row's share of the largest for the bar charts."""
+    rows = (
+        participants.values(field)
+        .annotate(
+            n=Count("email", distinct=True, filter=Q(purged_at__isnull=True))
+            + Count("pk", filter=Q(purged_at__isnull=False))
+        )
+        .order_by("-n", field)
+    )
+    if limit:
+        rows = rows[:limit]
+    rows = [{"label": label(row[field]), "count": row["n"]} for row in rows]
+    largest = max((row["count"] for row in rows), default=0)
+    for row in rows:
+        row["share"] = round(100 * row["count"] / largest) if largest else 0
+    return rows
+
+
+def report_rows(report):
+    """The report as (section, label, number) rows for the spreadsheet."""
+    summary = [
+        (_("Events held"), report["events_held"]),
+        (_("Upcoming events"), report["events_upcoming"]),
+        (_("Confirmed for upcoming events"), report["upcoming_confirmed"]),
+        (_("Distinct locations"), report["locations"]),
+        (_("Institutions represented"), report["institutions"]),
+        (_("Border Guard field offices represented"), report["field_offices"]),
+        (_("Participations"), report["participations"]),
+        (_("People trained (each counted once)"), report["people"]),
+    ]
+    yield from ((_("Summary"), label, value) for label, value in summary)
+    for key, title in BREAKDOWNS:
+        for row in report[key]:
+            yield (str(title), row["label"], row["count"])
+
+
 def attendance_report(events):
     now = timezone.now()
     # An event counts as held once it has ended, or as soon as anyone has been
@@ -44,36 +100,38 @@ def attendance_report(events):
     )
     participants = _participants(held)
     kind_labels = dict(InstitutionKind.choices)
-    by_kind = [
-        {
-            "label": kind_labels.get(row["institution__kind"], _("Other or not given")),
-            "count": row["n"],
-        }
-        for row in participants.values("institution__kind").annotate(n=Count("pk")).order_by("-n")
-    ]
-    by_region = [
-        {"label": row["institution__region"] or _("Not given"), "count": row["n"]}
-        for row in participants.values("institution__region").annotate(n=Count("pk")).order_by("-n")
-    ]
-    by_institution = [
-        {"label": row["institution__name"] or _("Other (typed in)"), "count": row["n"]}
-        for row in participants.values("institution__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "institution__name")[:100]
-    ]
-    # A person counts once however many events they attended; after the
-    # purge their email is gone and each anonymous record counts once.
-    people = (
-        participants.filter(purged_at__isnull=True).values("email").distinct().count()
-        + participants.filter(purged_at__isnull=False).count()
+    by_kind = _breakdown(
+        participants,
+        "institution__kind",
+        lambda kind: kind_labels.get(kind, _("Other or not given")),
     )
+    by_region = _breakdown(
+        participants,
+        "institution__region",
+        lambda region: region_name(region) if region else _("Not given"),
+    )
+    by_language = _breakdown(
+        participants,
+        "language",
+        lambda code: str(LANGUAGE_NAMES.get(code, code or _("Not given"))),
+    )
+    by_institution = _breakdown(
+        participants, "institution__name", lambda name: name or _("Other (typed in)"), limit=100
+    )
+    people = _people(participants)
+    upcoming = (
+        events.filter(end__gte=now)
+        .exclude(status=EventStatus.CANCELLED)
+        .exclude(pk__in=held.values("pk"))
+    )
+    upcoming_confirmed = Registration.objects.filter(
+        event__in=upcoming, status=RegistrationStatus.CONFIRMED
+    ).count()
     locations = held.exclude(venue_city="").values("venue_city").distinct().count()
     return {
         "events_held": held.count(),
-        "events_upcoming": events.filter(end__gte=now)
-        .exclude(status=EventStatus.CANCELLED)
-        .exclude(pk__in=held.values("pk"))
-        .count(),
+        "events_upcoming": upcoming.count(),
+        "upcoming_confirmed": upcoming_confirmed,
         "locations": locations,
         "institutions": participants.exclude(institution=None)
         .values("institution")
@@ -90,5 +148,6 @@ def attendance_report(events):
         "people": people,
         "by_kind": by_kind,
         "by_region": by_region,
+        "by_language": by_language,
         "by_institution": by_institution,
     }
