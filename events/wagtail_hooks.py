@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from events import personal_data, sections
+from events import personal_data, sections, services
 
 # Wagtail only autodiscovers <app>.wagtail_hooks: the sub-packages' hooks are imported here.
 from events.admin import wagtail_hooks as admin_hooks  # noqa: F401
@@ -38,3 +38,8 @@ def events_personal_data(user):
 @hooks.register("portal_erase_personal_data")
 def erase_events_personal_data(user):
     personal_data.erase(user)
+
+
+@hooks.register("portal_page_cache_next_change")
+def next_event_change(now):
+    return services.next_change_of_state(now)

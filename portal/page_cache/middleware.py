@@ -1,0 +1,249 @@
+"""Serving and storing anonymous pages, and the `Cache-Control` of every response.
+
+Two middlewares, because a response is decided at two depths:
+
+- `AnonymousPageCacheMiddleware` sits inside the session, CSRF, auth and
+  messages middlewares: it can see the session and whether the page used a
+  CSRF token or a message, and what it stores is the page before any of
+  them adds a cookie.
+- `CacheControlMiddleware` sits outside them (just after WhiteNoise), so it
+  sees every cookie set on the way out and writes the final
+  `Cache-Control`: `public, max-age=0, s-maxage=N` only on pages the cache
+  could keep, `private, no-store` on anything personal (a session with
+  anything in it, a cookie set, a CSRF token, a message), and
+  `private, no-cache` on the rest that says nothing itself.
+
+A page is cached only for a visitor whose session is empty (not logged in,
+not half-way through a login or two-factor step, no scenario progress...),
+who sent no Authorization header and no messages cookie, for GET or HEAD,
+a 200 HTML response that set no cookie, used no CSRF token, showed no
+message and has no Cache-Control of its own. It is keyed by scheme, host,
+language, path and the canonical query (`portal.cache_keys`), so Polish and
+English, and every filter, have their own entries. A logged-in visitor never
+reads the cache (their session is not empty), and never fills it.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+from wagtail import hooks
+
+from portal.cache_keys import make_key
+from portal.page_cache import generations
+
+NEXT_CHANGE_KEY = "pagecache:next-change"
+# Headers of the stored page that are written afresh for each response.
+UNSTORED_HEADERS = {"cache-control", "set-cookie", "date", "expires", "age", "x-page-cache"}
+ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
+CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+
+
+@dataclass
+class Decision:
+    """What the page cache made of a request, for CacheControlMiddleware."""
+
+    cacheable: bool = False
+    ttl: int = 0
+    tags: set = field(default_factory=set)
+
+
+def enabled():
+    return getattr(settings, "PORTAL_PAGE_CACHE", True)
+
+
+def max_seconds():
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 600))
+
+
+def session_is_empty(request):
+    session = getattr(request, "session", None)
+    if session is None:
+        return True
+    if session.session_key is None and not getattr(session, "_session_cache", None):
+        return True
+    return not list(session.keys())
+
+
+def carries_messages(request):
+    if request.COOKIES.get("messages"):
+        return True
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return bool(getattr(storage, "_queued_messages", None)) or bool(
+        getattr(storage, "_loaded_data", None)
+    )
+
+
+def is_personal(request, response):
+    """Does this response belong to one visitor only?"""
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or request.META.get("HTTP_AUTHORIZATION")
+        or carries_messages(request)
+        or not session_is_empty(request)
+    )
+
+
+def page_key(request):
+    return make_key(
+        "pagecache:page",
+        request.scheme,
+        request.get_host(),
+        translation.get_language(),
+        request.path,
+        request.GET,
+    )
+
+
+def next_change(now, content_generation):
+    """When a page's content next changes by itself (an event starts or
+    ends, registration opens or closes, a survey opens or closes: the
+    `portal_page_cache_next_change` hooks), or the next local midnight
+    (dates shown as "today"); a timestamp. Kept in the cache until that
+    moment or the next change of content."""
+    cached = cache.get(NEXT_CHANGE_KEY)
+    if cached and cached[0] == content_generation and cached[1] > now:
+        return cached[1]
+    aware_now = timezone.now()
+    local = timezone.localtime(aware_now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(
+        days=1
+    )
+    moments = [midnight]
+    for hook in hooks.get_hooks("portal_page_cache_next_change"):
+        moment = hook(aware_now)
+        if moment is not None:
+            moments.append(moment)
+    value = min(moments).timestamp()
+    cache.set(NEXT_CHANGE_KEY, (content_generation, value), max(int(value - now), 1))
+    return value
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.may_use_cache(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+        except DisallowedHost:
+            return self.get_response(request)
+
+        # One round trip: the generations (read before anything is rendered,
+        # see generations) and the page.
+        gen_keys = [generations.key(tag) for tag in generations.TAGS]
+        found = cache.get_many([*gen_keys, key])
+        entry = found.pop(key, None)
+        gens = generations.current(found=found)
+        now = time.time()
+
+        if entry is not None and self.is_fresh(entry, gens, now):
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for name, value in entry["headers"]:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            request._page_cache = Decision(True, int(entry["expires"] - now), set(entry["gens"]))
+            return response
+
+        recording, token = generations.start_recording()
+        try:
+            with connection.execute_wrapper(recording):
+                response = self.get_response(request)
+        finally:
+            generations.stop_recording(token)
+
+        if request.method == "GET" and self.may_store(request, response, recording):
+            ttl = min(max_seconds(), int(next_change(now, gens[generations.CONTENT]) - now))
+            if ttl >= 1:
+                depends = {tag: gens[tag] for tag in recording.tags}
+                cache.set(
+                    key,
+                    {
+                        "gens": depends,
+                        "expires": now + ttl,
+                        "status": response.status_code,
+                        "headers": [
+                            (name, value)
+                            for name, value in response.items()
+                            if name.lower() not in UNSTORED_HEADERS
+                        ],
+                        "content": response.content,
+                    },
+                    ttl,
+                )
+                response["X-Page-Cache"] = "miss"
+                request._page_cache = Decision(True, ttl, set(depends))
+        return response
+
+    @staticmethod
+    def may_use_cache(request):
+        return (
+            enabled()
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith("/admin/")
+            and not request.META.get("HTTP_AUTHORIZATION")
+            and not carries_messages(request)
+            and session_is_empty(request)
+        )
+
+    @staticmethod
+    def is_fresh(entry, gens, now):
+        return entry.get("expires", 0) > now + 1 and all(
+            gens.get(tag) == value for tag, value in entry.get("gens", {}).items()
+        )
+
+    @staticmethod
+    def may_store(request, response, recording):
+        if not recording.cacheable or not recording.tags <= set(generations.TAGS):
+            return False
+        if response.status_code != 200 or response.streaming:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        if response.has_header("Cache-Control") or response.cookies:
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        if not vary <= ALLOWED_VARY:
+            return False
+        if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+        if is_personal(request, response) or getattr(request.session, "modified", False):
+            return False
+        # Belt and braces: a form with a CSRF token is never shared.
+        return CSRF_FIELD not in response.content
+
+
+class CacheControlMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        decision = getattr(request, "_page_cache", None)
+        cache_control = response.get("Cache-Control", "")
+        if is_personal(request, response):
+            if not cache_control or "public" in cache_control or "s-maxage" in cache_control:
+                response["Cache-Control"] = "private, no-store"
+            if "X-Cache-Tags" in response:
+                del response["X-Cache-Tags"]
+        elif decision is not None and decision.cacheable and decision.ttl >= 1:
+            response["Cache-Control"] = f"public, max-age=0, s-maxage={decision.ttl}"
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+            response["X-Cache-Tags"] = ",".join(sorted(decision.tags))
+        elif not cache_control:
+            response["Cache-Control"] = "private, no-cache"
+        return response
