@@ -4,9 +4,9 @@ vcl 4.1;
 #
 # The portal decides what may be shared: only responses marked
 # `Cache-Control: public, ..., s-maxage=N` (anonymous pages) are kept, for N
-# seconds at most; everything else is passed to the portal. Requests of
-# logged-in (or half-logged-in) visitors, which carry the session cookie, and
-# requests carrying a flash message are never answered from the cache.
+# seconds at most; everything else is passed to the portal. Requests with a
+# cookie other than the CSRF and language ones (the session of a logged-in or
+# half-logged-in visitor, a flash message) are never answered from the cache.
 #
 # The portal keeps it fresh (portal/page_cache): after each change it sends
 #   PURGE <url>                   drop that URL (Wagtail's frontend cache, pages)
@@ -51,16 +51,19 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    # A session (logged in, or half-way through a login or two-factor step,
-    # or holding anything else) or a flash message: the portal answers.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
-        return (pass);
-    }
-    # Other cookies (the CSRF cookie, the language cookie) do not change an
-    # anonymous page: they are kept aside for the portal (a page using one is
-    # never marked public) and left out of the lookup.
+    # The CSRF and language cookies do not change an anonymous page: they are
+    # kept aside for the portal (a page using one is never marked public) and
+    # left out of the lookup. Any other cookie may: a session (logged in, or
+    # half-way through a login or two-factor step), a flash message, a survey
+    # answered in this browser. Then the portal answers.
     if (req.http.Cookie) {
         set req.http.X-Portal-Cookie = req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, "(^|;)\s*(csrftoken|django_language)=[^;]*", "");
+        if (req.http.Cookie ~ "[^;\s]") {
+            set req.http.Cookie = req.http.X-Portal-Cookie;
+            unset req.http.X-Portal-Cookie;
+            return (pass);
+        }
         unset req.http.Cookie;
     }
     return (hash);

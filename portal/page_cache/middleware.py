@@ -15,7 +15,8 @@ Two middlewares, because a response is decided at two depths:
 
 A page is cached only for a visitor whose session is empty (not logged in,
 not half-way through a login or two-factor step, no scenario progress...),
-who sent no Authorization header and no messages cookie, for GET or HEAD,
+who sent no Authorization header and no cookie but the session, CSRF and
+language ones (a message, a survey answered in this browser), for GET or HEAD,
 a 200 HTML response that set no cookie, used no CSRF token, showed no
 message and has no Cache-Control of its own. It is keyed by scheme, host,
 language, path and the canonical query (`portal.cache_keys`), so Polish and
@@ -82,10 +83,23 @@ def carries_messages(request):
     )
 
 
+def carries_other_cookies(request):
+    """Cookies other than the session, CSRF and language ones may change
+    the page (a survey already answered in this browser): such a visitor
+    is served by the portal, never from the cache, and never fills it."""
+    neutral = {
+        settings.SESSION_COOKIE_NAME,
+        settings.CSRF_COOKIE_NAME,
+        settings.LANGUAGE_COOKIE_NAME,
+    }
+    return any(name not in neutral for name in request.COOKIES)
+
+
 def is_personal(request, response):
     """Does this response belong to one visitor only?"""
     return bool(
         response.cookies
+        or carries_other_cookies(request)
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or request.META.get("HTTP_AUTHORIZATION")
         or carries_messages(request)
@@ -115,9 +129,7 @@ def next_change(now, content_generation):
         return cached[1]
     aware_now = timezone.now()
     local = timezone.localtime(aware_now)
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(
-        days=1
-    )
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
     moments = [midnight]
     for hook in hooks.get_hooks("portal_page_cache_next_change"):
         moment = hook(aware_now)
@@ -194,6 +206,7 @@ class AnonymousPageCacheMiddleware:
             and not request.path.startswith("/admin/")
             and not request.META.get("HTTP_AUTHORIZATION")
             and not carries_messages(request)
+            and not carries_other_cookies(request)
             and session_is_empty(request)
         )
 

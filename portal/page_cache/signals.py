@@ -37,7 +37,9 @@ def connect():
     for model in apps.get_models():
         if generations.tag_for_table(model._meta.db_table) is None:
             continue
-        post_save.connect(row_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+        post_save.connect(
+            row_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}"
+        )
         post_delete.connect(
             row_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}"
         )

@@ -6,7 +6,9 @@ import time
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from directory.choices import Visibility
@@ -179,6 +181,20 @@ def test_flash_message_is_never_served_from_or_stored_in_the_cache(client, about
     assert_private(response)
 
 
+def test_other_cookies_keep_the_visitor_from_the_cache(client, about):
+    """A cookie may change the page (a survey answered in this browser)."""
+    client.get("/about/")
+    client.cookies["survey-12"] = "answered"
+    response = client.get("/about/")
+    assert_not_from_cache(response)
+    assert_private(response)
+    # The CSRF and language cookies change nothing for an anonymous page.
+    del client.cookies["survey-12"]
+    client.cookies["csrftoken"] = "x" * 32
+    client.cookies["django_language"] = "pl"
+    assert_hit(client.get("/about/"))
+
+
 def test_non_200_is_never_cached(client, home_page):
     for _ in range(2):
         response = client.get("/no-such-page/")
@@ -287,9 +303,7 @@ def test_directory_change_is_seen_at_once(client, home_page):
     institution.save()
     response, html = get(client, "/directory/sg-chelm/")
     assert response["X-Page-Cache"] == "miss" and "999 00 00" in html
-    ContactPersonFactory(
-        institution=institution, name="Desk Officer", visibility=Visibility.PUBLIC
-    )
+    ContactPersonFactory(institution=institution, name="Desk Officer", visibility=Visibility.PUBLIC)
     response, html = get(client, "/directory/sg-chelm/")
     assert "Desk Officer" in html
     listing, html = get(client, "/directory/")
@@ -322,3 +336,61 @@ def test_page_expires_at_the_next_local_midnight_at_the_latest(client, about, mo
     later = time.time() + 24 * 3600 + 1
     monkeypatch.setattr(middleware.time, "time", lambda: later)
     assert_not_from_cache(client.get("/about/"))
+
+
+# --- what rarely changes, for logged-in visitors too ------------------------------------
+
+
+@pytest.fixture
+def navigation(site_settings, home_page, locales):
+    pages = [
+        StandardPageFactory(parent=home_page, title=f"Section {n}", slug=f"section-{n}")
+        for n in range(3)
+    ]
+    site_settings.main_navigation = [
+        ("link", {"page": page, "url": "", "title": ""}) for page in pages
+    ]
+    site_settings.privacy_policy_page = pages[0]
+    site_settings.save()
+    return pages
+
+
+def member_client():
+    logged_in = Client()
+    logged_in.force_login(UserFactory(email="navigator@example.org"))
+    return logged_in
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_navigation_and_footer_cost_no_queries_once_kept(navigation, monkeypatch):
+    member = member_client()
+    member.get("/section-1/")
+    kept, html = count_queries(member, "/section-1/")
+    assert 'href="/section-2/">Section 2</a>' in html
+    assert 'href="/section-1/" aria-current="page">Section 1</a>' in html
+    monkeypatch.setattr(
+        "portal.models.site_settings.remember", lambda name, parts, compute, tags=None: compute()
+    )
+    computed, html_computed = count_queries(member, "/section-1/")
+    assert html_computed == html
+    # Each link's page in the visitor's language, the privacy page's too.
+    assert kept <= computed - 4, (kept, computed)
+
+
+def test_navigation_change_is_seen_at_once_by_members(navigation, site_settings):
+    member = member_client()
+    assert "Section 2" in member.get("/section-1/").content.decode()
+    publish_title(navigation[2], "Renamed section")
+    assert "Renamed section" in member.get("/section-1/").content.decode()
+    site_settings.main_navigation = [
+        ("link", {"page": None, "url": "https://example.org/", "title": "Partner site"})
+    ]
+    site_settings.save()
+    html = member.get("/section-1/").content.decode()
+    assert "Partner site" in html and "Renamed section" not in html
