@@ -14,19 +14,13 @@ import threading
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.visibility import is_member
 from events.choices import Audience, EventStatus, MailKind, RegistrationState, RegistrationStatus
-from events.models import (
-    EventPage,
-    ExternalEvent,
-    InvitationCode,
-    Registration,
-    RegistrationMail,
-)
+from events.models import EventPage, InvitationCode, Registration, RegistrationMail
 from events.models.registrations import new_token
 from events.tasks import deliver_registration_mail
 from portal import page_cache
@@ -517,23 +511,3 @@ def handle_event_published(event):
         # A raised capacity (or a later closing time) may free seats at once.
         fill_free_seats(EventPage.objects.get(pk=locked.pk))
     return kind
-
-
-# --- the page cache ------------------------------------------------------------------
-
-
-def next_change_of_state(now):
-    """The next moment an event page or listing changes by itself: an event
-    starts or ends (upcoming becomes past), registration opens or closes.
-    Cached pages expire then (`portal_page_cache_next_change`)."""
-    moments = EventPage.objects.aggregate(
-        start=Min("start", filter=Q(start__gt=now)),
-        end=Min("end", filter=Q(end__gt=now)),
-        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
-        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
-    )
-    partner = ExternalEvent.objects.aggregate(
-        start=Min("start", filter=Q(start__gt=now)),
-        end=Min("end", filter=Q(end__gt=now)),
-    )
-    return min((m for m in [*moments.values(), *partner.values()] if m), default=None)

@@ -31,11 +31,13 @@ from functools import partial
 from django.core.cache import cache
 from django.db import transaction
 
-from portal.page_cache import varnish
+from portal.page_cache import schedule, varnish
 
 KEY_PREFIX = "pagecache:generation:"
 CONTENT = "content"
 SEATS = "seats"
+# Changes of the models with scheduled moments (portal.page_cache.schedule).
+SCHEDULE = "schedule"
 
 # Table -> tag, for tables that change often and only some pages show.
 TRACKED_TABLES = {
@@ -50,7 +52,7 @@ TRACKED_TABLES = {
     "wagtailsearch_indexentry_fts": "search-index",
     "wagtailforms_formsubmission": "form-submissions",
 }
-TAGS = (CONTENT, *sorted(set(TRACKED_TABLES.values())))
+TAGS = (CONTENT, SCHEDULE, *sorted(set(TRACKED_TABLES.values())))
 
 # Tables (or prefixes) that no public page shows.
 IGNORED_TABLES = (
@@ -80,13 +82,19 @@ _local = threading.local()
 _recording = contextvars.ContextVar("page_cache_recording", default=None)
 
 
-def tag_for_table(table):
-    """The tag a change of `table` bumps, or None."""
+def is_ignored(table):
+    return table not in TRACKED_TABLES and table.startswith(IGNORED_TABLES)
+
+
+def tags_for_table(table):
+    """The tags a change of `table` bumps."""
     if table in TRACKED_TABLES:
-        return TRACKED_TABLES[table]
-    if table.startswith(IGNORED_TABLES):
-        return None
-    return CONTENT
+        return (TRACKED_TABLES[table],)
+    if is_ignored(table):
+        return ()
+    if table in schedule.tables():
+        return (CONTENT, SCHEDULE)
+    return (CONTENT,)
 
 
 def key(tag):
@@ -113,18 +121,24 @@ def current(tags=TAGS, *, found=None):
     return {tag: found.get(k) or _new_value() for k, tag in keys.items()}
 
 
-def _set_new(tags):
-    cache.set_many({key(tag): _new_value() for tag in tags}, None)
+def _set_new(tags, *, committed):
+    values = {tag: _new_value() for tag in tags}
+    cache.set_many({key(tag): value for tag, value in values.items()}, None)
+    if SCHEDULE in values:
+        # Computed now by the writer rather than by the next page rendered.
+        # Before the commit, the rows may yet be rolled back: the earlier of
+        # the old and the new moment is kept until the commit says which.
+        schedule.store(values[SCHEDULE], keep_earlier=not committed)
 
 
 def bump(*tags):
     """Make every cached page that depends on `tags` stale: now, and again
     once the current transaction commits (then also in Varnish)."""
     tags = tuple(dict.fromkeys(tags or (CONTENT,)))
-    _set_new(tags)
     connection = transaction.get_connection()
+    _set_new(tags, committed=not connection.in_atomic_block)
     if not connection.in_atomic_block:
-        _after_commit(tags)
+        varnish.ban_tags(tags)
         return
     # One callback per tag and transaction: a registration storm or a demo
     # load saves thousands of rows inside a few transactions. The list of
@@ -141,14 +155,14 @@ def bump(*tags):
 
 
 def _after_commit(tags):
-    _set_new(tags)
+    _set_new(tags, committed=True)
     varnish.ban_tags(tags)
 
 
 def bump_table(table):
-    tag = tag_for_table(table)
-    if tag is not None:
-        bump(tag)
+    tags = tags_for_table(table)
+    if tags:
+        bump(*tags)
 
 
 # --- what the page being rendered depends on -------------------------------------

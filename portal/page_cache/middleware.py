@@ -32,14 +32,12 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from wagtail import hooks
 
 from portal.cache_keys import make_key
-from portal.page_cache import generations
+from portal.page_cache import generations, schedule
 
-NEXT_CHANGE_KEY = "pagecache:next-change"
 # Headers of the stored page that are written afresh for each response.
 UNSTORED_HEADERS = {"cache-control", "set-cookie", "date", "expires", "age", "x-page-cache"}
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -118,28 +116,6 @@ def page_key(request):
     )
 
 
-def next_change(now, content_generation):
-    """When a page's content next changes by itself (an event starts or
-    ends, registration opens or closes, a survey opens or closes: the
-    `portal_page_cache_next_change` hooks), or the next local midnight
-    (dates shown as "today"); a timestamp. Kept in the cache until that
-    moment or the next change of content."""
-    cached = cache.get(NEXT_CHANGE_KEY)
-    if cached and cached[0] == content_generation and cached[1] > now:
-        return cached[1]
-    aware_now = timezone.now()
-    local = timezone.localtime(aware_now)
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
-    moments = [midnight]
-    for hook in hooks.get_hooks("portal_page_cache_next_change"):
-        moment = hook(aware_now)
-        if moment is not None:
-            moments.append(moment)
-    value = min(moments).timestamp()
-    cache.set(NEXT_CHANGE_KEY, (content_generation, value), max(int(value - now), 1))
-    return value
-
-
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -176,7 +152,9 @@ class AnonymousPageCacheMiddleware:
             generations.stop_recording(token)
 
         if request.method == "GET" and self.may_store(request, response, recording):
-            ttl = min(max_seconds(), int(next_change(now, gens[generations.CONTENT]) - now))
+            ttl = min(
+                max_seconds(), int(schedule.next_change(now, gens[generations.SCHEDULE]) - now)
+            )
             if ttl >= 1:
                 depends = {tag: gens[tag] for tag in recording.tags}
                 cache.set(

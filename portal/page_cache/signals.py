@@ -1,6 +1,6 @@
 """Bump the generations when what pages show changes.
 
-Every model's saves and deletes count (see `generations.tag_for_table`), so a
+Every model's saves and deletes count (see `generations.tags_for_table`), so a
 new snippet, setting or directory model is covered without being listed
 here. Wagtail's page signals are connected too: publishing, unpublishing and
 moving a page change the tree that navigation and listings read, and
@@ -35,7 +35,7 @@ def connect():
     # Per model rather than for every sender: a model with a post_delete
     # receiver loses Django's fast delete, which sessions and mail rows keep.
     for model in apps.get_models():
-        if generations.tag_for_table(model._meta.db_table) is None:
+        if generations.is_ignored(model._meta.db_table):
             continue
         post_save.connect(
             row_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}"

@@ -2,7 +2,6 @@
 views, the "Survey results" menu item and page buttons."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Min, Q
 from django.urls import include, path, reverse
 from django.utils.translation import pgettext_lazy as pgettext
 from wagtail import hooks
@@ -82,11 +81,7 @@ def keep_survey_answers_out_of_form_submissions(user, pages):
     return exclude_surveys(pages)
 
 
-@hooks.register("portal_page_cache_next_change")
-def next_survey_change(now):
+@hooks.register("portal_page_cache_schedule")
+def survey_moments():
     """Surveys open and close by themselves; cached pages expire then."""
-    moments = SurveyPage.objects.aggregate(
-        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
-        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
-    )
-    return min((m for m in moments.values() if m), default=None)
+    return [(SurveyPage, ["opens_at", "closes_at"])]
