@@ -17,13 +17,17 @@ A page is cached only for a visitor whose session is empty (not logged in,
 not half-way through a login or two-factor step, no scenario progress...),
 who sent no Authorization header and no cookie but the session, CSRF and
 language ones (a message, a survey answered in this browser), for GET or HEAD,
-a 200 HTML response that set no cookie, used no CSRF token, showed no
-message and has no Cache-Control of its own. It is keyed by scheme, host,
+a 200 HTML response that set no cookie, showed no message and has no
+Cache-Control of its own. A page with a form (scenario and survey intros)
+is kept with a placeholder for the CSRF token, which each visitor gets
+afresh; such responses set the CSRF cookie and are private, so only the
+portal's cache saves their rendering, never a shared cache in front. It is keyed by scheme, host,
 language, path and the canonical query (`portal.cache_keys`), so Polish and
 English, and every filter, have their own entries. A logged-in visitor never
 reads the cache (their session is not empty), and never fills it.
 """
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -32,6 +36,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -42,6 +47,9 @@ from portal.page_cache import generations, schedule
 UNSTORED_HEADERS = {"cache-control", "set-cookie", "date", "expires", "age", "x-page-cache"}
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
 CSRF_FIELD = b'name="csrfmiddlewaretoken"'
+CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+# Stands in the stored page for each visitor's own CSRF token.
+CSRF_PLACEHOLDER = b"portal-page-cache-csrf-token-placeholder"
 
 
 @dataclass
@@ -137,7 +145,12 @@ class AnonymousPageCacheMiddleware:
         now = time.time()
 
         if entry is not None and self.is_fresh(entry, gens, now):
-            response = HttpResponse(entry["content"], status=entry["status"])
+            content = entry["content"]
+            if entry.get("csrf"):
+                # The visitor's own token (and cookie): this response is
+                # private, only the rendering was saved.
+                content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+            response = HttpResponse(content, status=entry["status"])
             for name, value in entry["headers"]:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
@@ -151,7 +164,8 @@ class AnonymousPageCacheMiddleware:
         finally:
             generations.stop_recording(token)
 
-        if request.method == "GET" and self.may_store(request, response, recording):
+        content, uses_csrf = self.content_to_store(request, response, recording)
+        if request.method == "GET" and content is not None:
             ttl = min(
                 max_seconds(), int(schedule.next_change(now, gens[generations.SCHEDULE]) - now)
             )
@@ -168,7 +182,8 @@ class AnonymousPageCacheMiddleware:
                             for name, value in response.items()
                             if name.lower() not in UNSTORED_HEADERS
                         ],
-                        "content": response.content,
+                        "content": content,
+                        "csrf": uses_csrf,
                     },
                     ttl,
                 )
@@ -194,6 +209,25 @@ class AnonymousPageCacheMiddleware:
             gens.get(tag) == value for tag, value in entry.get("gens", {}).items()
         )
 
+    @classmethod
+    def content_to_store(cls, request, response, recording):
+        """(what may be kept of this response or None, whether it has a form
+        with a CSRF token). Such a page is kept with a placeholder where the
+        token was; each visitor gets their own token in it, and those
+        responses are private (never shared by a cache in front)."""
+        if not cls.may_store(request, response, recording):
+            return None, False
+        content = response.content
+        if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return (None if CSRF_FIELD in content else content), False
+        for token in set(CSRF_VALUE.findall(content)):
+            content = content.replace(token, CSRF_PLACEHOLDER)
+        secret = request.META.get("CSRF_COOKIE", "").encode()
+        placeheld = CSRF_FIELD + b' value="' + CSRF_PLACEHOLDER + b'"'
+        if content.count(CSRF_FIELD) != content.count(placeheld) or (secret and secret in content):
+            return None, False  # a token somewhere else than in a form's field
+        return content, True
+
     @staticmethod
     def may_store(request, response, recording):
         if not recording.cacheable or not recording.tags <= set(generations.TAGS):
@@ -212,10 +246,14 @@ class AnonymousPageCacheMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return False
-        if is_personal(request, response) or getattr(request.session, "modified", False):
-            return False
-        # Belt and braces: a form with a CSRF token is never shared.
-        return CSRF_FIELD not in response.content
+        # Personal in any way but the CSRF token (handled above)?
+        return not (
+            request.META.get("HTTP_AUTHORIZATION")
+            or carries_messages(request)
+            or carries_other_cookies(request)
+            or not session_is_empty(request)
+            or getattr(request.session, "modified", False)
+        )
 
 
 class CacheControlMiddleware:

@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.routable_page",
@@ -180,6 +179,9 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600
 # http://127.0.0.1:6081, to which changes are sent as PURGE and BAN.
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 if VARNISH_URL:
+    # Wagtail purges a published or unpublished page's URLs (through a task);
+    # the portal bans by tag on every change (portal.page_cache.varnish).
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
         "varnish": {
             "BACKEND": "portal.page_cache.varnish.VarnishBackend",

@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -178,3 +179,31 @@ def test_event_start_caps_the_lifetime_of_listings(client, events_index):
     response = client.get("/events/")
     max_age = int(response["Cache-Control"].rsplit("s-maxage=", 1)[1])
     assert 0 < max_age <= 120
+
+
+def test_registration_form_is_rendered_once_with_each_visitors_own_token(client, small_event):
+    """A page with a form: its rendering is kept with a placeholder for the
+    CSRF token; every visitor gets their own token and cookie, and a
+    private response that no shared cache keeps."""
+    url = "/events/workshop-lublin/register/"
+    first = client.get(url)
+    visitor = Client(enforce_csrf_checks=True)
+    second = visitor.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second["Cache-Control"] == "private, no-store"
+    tokens = [
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.content.decode()).group(1)
+        for r in (first, second)
+    ]
+    assert tokens[0] != tokens[1]
+    assert "portal-page-cache-csrf-token-placeholder" not in second.content.decode()
+    assert second.cookies["csrftoken"].value
+    # The visitor's token passes the CSRF check: the registration is made.
+    response = visitor.post(url, valid_form_data(csrfmiddlewaretoken=tokens[1]))
+    assert response.status_code in (200, 302)
+    assert small_event.registrations_queryset().filter(email="jan.kowalski@example.org").exists()
+    # The kept form follows the seats: once full, it offers the waiting list.
+    assert "The event is full" not in Client().get(url).content.decode()
+    services.register(small_event, person(1))
+    services.register(small_event, person(2))
+    assert "The event is full" in Client().get(url).content.decode()
