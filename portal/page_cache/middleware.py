@@ -27,6 +27,7 @@ English, and every filter, have their own entries. A logged-in visitor never
 reads the cache (their session is not empty), and never fills it.
 """
 
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from django.utils.cache import patch_vary_headers
 from portal.cache_keys import make_key
 from portal.page_cache import generations, schedule
 
+logger = logging.getLogger(__name__)
 # Headers of the stored page that are written afresh for each response.
 UNSTORED_HEADERS = {"cache-control", "set-cookie", "date", "expires", "age", "x-page-cache"}
 ALLOWED_VARY = {"cookie", "accept-language", "accept-encoding"}
@@ -139,9 +141,14 @@ class AnonymousPageCacheMiddleware:
         # One round trip: the generations (read before anything is rendered,
         # see generations) and the page.
         gen_keys = [generations.key(tag) for tag in generations.TAGS]
-        found = cache.get_many([*gen_keys, key])
-        entry = found.pop(key, None)
-        gens = generations.current(found=found)
+        try:
+            found = cache.get_many([*gen_keys, key])
+            entry = found.pop(key, None)
+            gens = generations.current(found=found)
+        except Exception:
+            # The cache is down: pages are rendered as if there were none.
+            logger.exception("Page cache unavailable")
+            return self.get_response(request)
         now = time.time()
 
         if entry is not None and self.is_fresh(entry, gens, now):
@@ -166,14 +173,12 @@ class AnonymousPageCacheMiddleware:
 
         content, uses_csrf = self.content_to_store(request, response, recording)
         if request.method == "GET" and content is not None:
-            ttl = min(
-                max_seconds(), int(schedule.next_change(now, gens[generations.SCHEDULE]) - now)
-            )
-            if ttl >= 1:
-                depends = {tag: gens[tag] for tag in recording.tags}
-                cache.set(
-                    key,
-                    {
+            try:
+                next_change = schedule.next_change(now, gens[generations.SCHEDULE])
+                ttl = min(max_seconds(), int(next_change - now))
+                if ttl >= 1:
+                    depends = {tag: gens[tag] for tag in recording.tags}
+                    entry = {
                         "gens": depends,
                         "expires": now + ttl,
                         "status": response.status_code,
@@ -184,11 +189,12 @@ class AnonymousPageCacheMiddleware:
                         ],
                         "content": content,
                         "csrf": uses_csrf,
-                    },
-                    ttl,
-                )
-                response["X-Page-Cache"] = "miss"
-                request._page_cache = Decision(True, ttl, set(depends))
+                    }
+                    cache.set(key, entry, ttl)
+                    response["X-Page-Cache"] = "miss"
+                    request._page_cache = Decision(True, ttl, set(depends))
+            except Exception:
+                logger.exception("Page cache unavailable")
         return response
 
     @staticmethod

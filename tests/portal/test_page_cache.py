@@ -452,3 +452,18 @@ def test_redis_cache_shares_generations_between_servers(settings, about, client)
         assert_hit(client.get("/about/"))
     finally:
         cache.clear()
+
+
+def test_pages_are_served_when_the_cache_is_down(client, about, monkeypatch):
+    class Down:
+        def __getattr__(self, name):
+            def broken(*args, **kwargs):
+                raise ConnectionError("cache down")
+
+            return broken
+
+    monkeypatch.setattr(middleware, "cache", Down())
+    response = client.get("/about/")
+    assert response.status_code == 200 and "About the portal" in response.content.decode()
+    assert "X-Page-Cache" not in response
+    assert response["Cache-Control"] == "private, no-cache"
