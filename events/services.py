@@ -24,6 +24,7 @@ from events.choices import Audience, EventStatus, MailKind, RegistrationState, R
 from events.models import EventPage, InvitationCode, Registration, RegistrationMail
 from events.models.registrations import new_token
 from events.tasks import deliver_registration_mail
+from portal import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -412,6 +413,8 @@ def anonymise_registrations(registrations, now=None):
                 checkin_token=new_token(),
                 purged_at=now,
             )
+        # update() sends no signal; the seats' pages may show these rows.
+        page_cache.bump(page_cache.SEATS)
     return len(ids)
 
 

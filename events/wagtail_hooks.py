@@ -5,6 +5,7 @@ from events import personal_data, sections
 # Wagtail only autodiscovers <app>.wagtail_hooks: the sub-packages' hooks are imported here.
 from events.admin import wagtail_hooks as admin_hooks  # noqa: F401
 from events.calendar import wagtail_hooks as calendar_hooks  # noqa: F401
+from events.models import EventPage, ExternalEvent
 
 
 @hooks.register("portal_home_sections", order=20)
@@ -38,3 +39,13 @@ def events_personal_data(user):
 @hooks.register("portal_erase_personal_data")
 def erase_events_personal_data(user):
     personal_data.erase(user)
+
+
+@hooks.register("portal_page_cache_schedule")
+def event_moments():
+    """Cached pages expire when an event starts or ends (upcoming becomes
+    past) and when its registration opens or closes."""
+    return [
+        (EventPage, ["start", "end", "registration_opens_at", "registration_closes_at"]),
+        (ExternalEvent, ["start", "end"]),
+    ]

@@ -23,3 +23,8 @@ class PortalConfig(AppConfig):
         # Models are ready only now; this connects the receiver that counts
         # activating an authenticator app as using it.
         from portal import two_factor  # noqa: F401, PLC0415
+
+        # The anonymous page cache's receivers, for every model (now loaded).
+        from portal.page_cache import signals as page_cache_signals  # noqa: PLC0415
+
+        page_cache_signals.connect()

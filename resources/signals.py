@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.signals import page_published
 
+from portal import page_cache
 from resources.models import DocumentDownload, MaterialPage
 from resources.privacy import sync_document_collections
 from resources.scenarios.progress import adopt_session_attempts
@@ -23,6 +24,8 @@ def count_download(sender, instance, request, **kwargs):
         )
         if not created:
             DocumentDownload.objects.filter(pk=stats.pk).update(count=F("count") + 1)
+    # update() sends no signal; material pages show the count.
+    page_cache.bump_table(DocumentDownload._meta.db_table)
 
 
 @receiver(page_published)

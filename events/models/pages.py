@@ -40,7 +40,7 @@ from events.choices import (
     RegistrationStatus,
 )
 from events.models.registrations import Registration
-from portal import public_address
+from portal import page_cache, public_address
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 from portal.page_forms import SearchableCheckboxSelectMultiple
@@ -448,6 +448,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def confirmed_count(self):
         # Listings annotate it (events.filters.with_confirmed_counts) and the
         # event page sets it once per request; otherwise it is counted afresh.
+        # A cached page showing it is made stale by every change of seats.
+        page_cache.depends_on(page_cache.SEATS)
         annotated = getattr(self, "_confirmed_count", None)
         if annotated is not None:
             return annotated

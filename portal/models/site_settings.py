@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -6,6 +7,7 @@ from wagtail.fields import StreamField
 
 from portal.blocks import NavigationLinkBlock
 from portal.language_variants import in_language
+from portal.page_cache.fragments import remember
 
 
 @register_setting(icon="cog")
@@ -78,3 +80,34 @@ class SiteSettings(BaseSiteSetting):
     @property
     def localized_footer_text(self):
         return self._localized("footer_text")
+
+    # Every page shows the navigation and the footer links; resolving each
+    # link's page in the visitor's language costs a few queries per link.
+    # They are kept until content changes (portal.page_cache).
+
+    def navigation_links(self):
+        """The main navigation as [{"href", "text"}] in the active language."""
+        return remember(
+            "navigation",
+            [self.pk, translation.get_language()],
+            lambda: [
+                {"href": link.value.href(), "text": str(link.value.text())}
+                for link in self.main_navigation
+            ],
+        )
+
+    def footer_links(self):
+        """Addresses of the privacy policy and accessibility statement in the
+        active language ("" when not set)."""
+
+        def compute():
+            return {
+                "privacy_policy": self.privacy_policy_page.localized.url
+                if self.privacy_policy_page_id
+                else "",
+                "accessibility_statement": self.accessibility_statement_page.localized.url
+                if self.accessibility_statement_page_id
+                else "",
+            }
+
+        return remember("footer", [self.pk, translation.get_language()], compute)

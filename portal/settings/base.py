@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and messages middlewares: sees their cookies.
+    "portal.page_cache.middleware.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Inside them: sees the session, the CSRF token and the messages a page used.
+    "portal.page_cache.middleware.AnonymousPageCacheMiddleware",
     "portal.middleware.AdminRequiresTwoFactorMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -174,6 +178,25 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The anonymous page cache (portal/page_cache): pages as anonymous visitors
+# see them, kept in the cache above until what they show changes, at most
+# this many seconds (also their s-maxage for a shared cache in front).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+# Varnish in front (deploy/varnish/portal.vcl): its address, e.g.
+# http://127.0.0.1:6081, to which changes are sent as PURGE and BAN.
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+if VARNISH_URL:
+    # Wagtail purges a published or unpublished page's URLs (through a task);
+    # the portal bans by tag on every change (portal.page_cache.varnish).
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "portal.page_cache.varnish.VarnishBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
 
 # Background work (mail) goes through django-tasks; production swaps in the
 # database backend so a failed delivery is retried instead of lost.

@@ -122,3 +122,9 @@ def survey_log_actions(actions):
             return _("Created %(count)s invitation links") % {
                 "count": (log_entry.data or {}).get("count", 0)
             }
+
+
+@hooks.register("portal_page_cache_schedule")
+def survey_moments():
+    """Surveys open and close by themselves; cached pages expire then."""
+    return [(SurveyPage, ["opens_at", "closes_at"])]

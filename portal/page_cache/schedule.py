@@ -1,0 +1,65 @@
+"""When pages change by themselves: an event starts or ends, registration
+opens or closes, a survey opens or closes (upcoming becomes past, "open"
+becomes "closed"). No cached page outlives the next such moment, nor the next
+local midnight (dates shown relative to today).
+
+Apps name their moments with the `portal_page_cache_schedule` hook: a
+function returning [(model, [datetime field names])]. The next moment is
+kept in the cache under the generation of the SCHEDULE tag, which every
+change of those models bumps; it is computed again at once by the process
+that changed them, so pages being rendered rarely pay for it."""
+
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.utils import timezone
+from wagtail import hooks
+
+KEY = "pagecache:next-change"
+
+_tables = None
+
+
+def sources():
+    return [source for hook in hooks.get_hooks("portal_page_cache_schedule") for source in hook()]
+
+
+def tables():
+    """The tables whose changes move the schedule."""
+    global _tables  # noqa: PLW0603 - computed once, after every app's hooks are registered
+    if _tables is None:
+        _tables = frozenset(model._meta.db_table for model, _fields in sources())
+    return _tables
+
+
+def compute(now=None):
+    """The next moment (a timestamp) at which a page changes by itself."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
+    moments = [midnight]
+    for model, fields in sources():
+        found = model.objects.aggregate(
+            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in fields}
+        )
+        moments += [moment for moment in found.values() if moment is not None]
+    return min(moments).timestamp()
+
+
+def store(generation, *, keep_earlier=False):
+    value = compute()
+    if keep_earlier:
+        previous = cache.get(KEY)
+        if previous and previous[1] > timezone.now().timestamp():
+            value = min(value, previous[1])
+    timeout = max(int(value - timezone.now().timestamp()), 1)
+    cache.set(KEY, (generation, value), timeout)
+    return value
+
+
+def next_change(now, generation):
+    """The next moment, as a timestamp, for the schedule's `generation`
+    (read before the pages' rendering began)."""
+    found = cache.get(KEY)
+    if found and found[0] == generation and found[1] > now:
+        return found[1]
+    return store(generation)
