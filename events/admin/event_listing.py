@@ -25,6 +25,7 @@ from events.choices import EventKind, EventStatus, RegistrationStatus
 from events.models import EventPage, EventSeries, Registration
 from events.permissions import is_organiser
 from portal.exports import SafeSpreadsheetExportMixin
+from portal.two_factor import TwoFactorRequiredMixin
 
 
 def _regions(request=None):
@@ -95,7 +96,7 @@ class LanguagesColumn(Column):
     cell_template_name = "events/admin/listing/languages_cell.html"
 
 
-class EventListingView(SafeSpreadsheetExportMixin, IndexView):
+class EventListingView(TwoFactorRequiredMixin, SafeSpreadsheetExportMixin, IndexView):
     page_title = _("Events")
     header_icon = "date"
     export_subject = "events"

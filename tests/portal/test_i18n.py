@@ -33,10 +33,12 @@ def test_switcher_keeps_you_on_the_translation(client, translated_page):
 
 
 @pytest.mark.django_db
-def test_switcher_falls_back_to_the_translated_home(client, translated_page, home_page):
+def test_switcher_says_when_there_is_no_translation(client, translated_page, home_page):
+    """Not the Polish home page without a word: a notice that offers the page
+    (tests/portal/test_language_switch.py follows the link)."""
     untranslated = StandardPageFactory(parent=home_page, slug="only-english")
     response = client.get(untranslated.url)
-    assert switcher_links(response)["pl"] == "/pl/"
+    assert switcher_links(response)["pl"] == f"/pl/not-translated/{untranslated.pk}/"
 
 
 @pytest.mark.django_db
