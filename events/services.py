@@ -513,6 +513,7 @@ def event_snapshot(event):
         "all_day": event.all_day,
         "venue_name": event.venue_name,
         "venue_address": event.venue_address,
+        "venue_postcode": event.venue_postcode,
         "venue_city": event.venue_city,
         "venue_country": event.venue_country.code,
         "is_online": event.is_online,
@@ -534,6 +535,9 @@ def handle_event_published(event):
         locked = _lock_event(event)
         new = event_snapshot(locked)
         old = locked.published_snapshot or {}
+        # A field the last snapshot did not record yet (added later, like the
+        # postcode) is not a change: no update mail to everyone on deploy.
+        old = {key: old.get(key, value) for key, value in new.items()} if old else {}
         changed = bool(old) and old != new
         updates = {"published_snapshot": new}
         kind = None

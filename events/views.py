@@ -20,6 +20,7 @@ from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
 from events.models.pages import with_card_images
+from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.models import SiteSettings, Topic
 from portal.visibility import visible_pages
@@ -237,7 +238,7 @@ def manage(request, token):
         "waiting_position": registration.waiting_position(),
         "certificate_available": registration.attended_at is not None
         and attendance.qualifies_for_certificate(registration),
-        "qr": qr_svg(request.build_absolute_uri(registration.get_checkin_path()))
+        "qr": qr_svg(public_address.absolute(registration.get_checkin_path()))
         if registration.is_confirmed and not event.is_online
         else None,
     }

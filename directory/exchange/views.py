@@ -12,6 +12,7 @@ from directory.exchange.vcards import person_vcard
 from directory.models import Institution
 from directory.views import filterset_for, visible_person
 from directory.visibility import is_member
+from portal import public_address
 from portal.exports import csv_response
 
 
@@ -25,7 +26,7 @@ def export_csv(request):
     return csv_response(
         _("Directory"),
         csv_export.CSV_COLUMNS,
-        csv_export.institution_rows(filterset.qs, request.build_absolute_uri),
+        csv_export.institution_rows(filterset.qs, public_address.absolute),
     )
 
 
@@ -37,12 +38,12 @@ def _vcard_response(text, filename):
 
 def contact_vcard(request, pk):
     person = visible_person(request, pk)
-    url = request.build_absolute_uri(person.get_absolute_url())
+    url = public_address.absolute(person.get_absolute_url())
     return _vcard_response(person_vcard(person, url), f"contact-{person.pk}")
 
 
 def institution_vcard(request, slug):
     institution = get_object_or_404(Institution, slug=slug)
-    url = request.build_absolute_uri(institution.get_absolute_url())
+    url = public_address.absolute(institution.get_absolute_url())
     text = build_institution_vcard(institution, is_member(request.user), url)
     return _vcard_response(text, institution.slug)

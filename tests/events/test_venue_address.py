@@ -127,3 +127,35 @@ def test_admin_refuses_a_malformed_polish_postcode(client, events_index, superus
     # Abroad, postcodes have other shapes.
     response = admin_edit(client, event, venue_postcode="1000", venue_country="BG")
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_new_postcode_is_news_for_attendees_but_an_old_snapshot_is_not(events_index):
+    from django.core import mail  # noqa: PLC0415 - only this test reads the outbox
+
+    from events import services  # noqa: PLC0415
+    from events.models import EventPage  # noqa: PLC0415
+    from tests.events.conftest import person  # noqa: PLC0415
+
+    event = EventPageFactory(
+        parent=events_index, venue_address="ul. Trubakowska 2", venue_postcode="22-100"
+    )
+    event.save_revision().publish()
+    services.register(event, person(1))
+    event = EventPage.objects.get(pk=event.pk)
+    # A snapshot from before postcodes were recorded: publishing again is no news.
+    snapshot = dict(event.published_snapshot)
+    snapshot.pop("venue_postcode", None)
+    EventPage.objects.filter(pk=event.pk).update(published_snapshot=snapshot)
+    mail.outbox.clear()
+    event = EventPage.objects.get(pk=event.pk)
+    event.save_revision().publish()
+    assert mail.outbox == []
+    sequence = EventPage.objects.get(pk=event.pk).sequence
+
+    event = EventPage.objects.get(pk=event.pk)
+    event.venue_postcode = "22-101"
+    event.save_revision().publish()
+    assert EventPage.objects.get(pk=event.pk).sequence == sequence + 1
+    assert len(mail.outbox) == 1
+    assert "22-101 Chełm" in mail.outbox[0].body

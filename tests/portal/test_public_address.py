@@ -171,3 +171,22 @@ def test_unknown_address_mail_points_to_public_signup(client, home_page, public_
     assert message.subject == "No account with this address – Cooperation Portal"
     assert f"{BASE}/accounts/signup/" in message.body
     assert_public(message.body, "unknown account mail")
+
+
+@pytest.mark.django_db
+def test_directory_links_use_the_public_address(demo, client, public_base):
+    """vCards, the member CSV and the HSDS API write the public address too,
+    not the host the request came in by."""
+    get = {"HTTP_HOST": INTERNAL_HOST, "secure": True}
+    root = client.get("/directory/api/hsds/", **get).json()
+    assert root["profile"].startswith(f"{BASE}/")
+    assert root["openapi_url"].startswith(f"{BASE}/")
+    organisations = client.get("/directory/api/hsds/organizations", **get)
+    assert_public(organisations.content.decode(), "HSDS organizations")
+    institution = client.get("/directory/", **get)
+    slug = re.search(r'href="/directory/([a-z0-9-]+)/"', institution.content.decode())[1]
+    vcard = client.get(f"/directory/{slug}.vcf", **get)
+    assert vcard.status_code == 200
+    card = vcard.content.decode().replace("\r\n ", "")
+    for bad in NEVER:
+        assert bad not in card, f"vCard: {bad!r}"

@@ -23,6 +23,7 @@ from directory.exchange.hsds import queries, records
 from directory.models import ApiToken, Institution
 from directory.views import topic_names
 from directory.visibility import is_member
+from portal import public_address
 from portal.models import Topic
 
 HSDS_VERSION = "3.0"
@@ -106,8 +107,8 @@ def root(request, member):
     queries.check_known(request.GET, {"format"})
     return {
         "version": HSDS_VERSION,
-        "profile": request.build_absolute_uri(reverse("directory:hsds_profile")),
-        "openapi_url": request.build_absolute_uri(reverse("directory:hsds_openapi")),
+        "profile": public_address.absolute(reverse("directory:hsds_profile")),
+        "openapi_url": public_address.absolute(reverse("directory:hsds_openapi")),
     }
 
 
@@ -123,12 +124,12 @@ def organization_list(request, member):
     if full:
         names = topic_names()
         contents = [
-            records.organization(institution, member, request.build_absolute_uri, names)
+            records.organization(institution, member, public_address.absolute, names)
             for institution in page
         ]
     else:
         contents = [
-            records.organization_summary(institution, member, request.build_absolute_uri)
+            records.organization_summary(institution, member, public_address.absolute)
             for institution in page
         ]
     return queries.page_fields(page, contents)
@@ -145,7 +146,7 @@ def organization_detail(request, member, record_id):
     )
     if institution is None:
         raise Http404
-    return records.organization(institution, member, request.build_absolute_uri, topic_names())
+    return records.organization(institution, member, public_address.absolute, topic_names())
 
 
 @api_view
@@ -161,7 +162,7 @@ def service_list(request, member):
             institutions[pk],
             topics[topic] if topic else None,
             member,
-            request.build_absolute_uri,
+            public_address.absolute,
             names,
         )
         for pk, topic in rows
@@ -179,14 +180,14 @@ def service_detail(request, member, record_id):
     pk, topic_pk = found
     institution = Institution.objects.prefetch_related("languages").get(pk=pk)
     topic = Topic.objects.get(pk=topic_pk) if topic_pk else None
-    return records.service(institution, topic, member, request.build_absolute_uri, topic_names())
+    return records.service(institution, topic, member, public_address.absolute, topic_names())
 
 
 @require_safe
 def openapi(request):
     """This API's OpenAPI description (the HSDS one, cut to what is served)."""
     description = json.loads((HERE / "openapi.json").read_text(encoding="utf-8"))
-    description["servers"] = [{"url": request.build_absolute_uri(reverse("directory:hsds_root"))}]
+    description["servers"] = [{"url": public_address.absolute(reverse("directory:hsds_root"))}]
     return _json(description)
 
 
