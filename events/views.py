@@ -22,6 +22,7 @@ from events.models import EventPage, Registration
 from events.models.pages import with_card_images
 from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
+from portal.maps import tile_map
 from portal.models import SiteSettings, Topic
 from portal.visibility import visible_pages
 
@@ -87,6 +88,9 @@ def event_detail(request, page):
             "my_registration": _registration_for_user(request, page),
             "json_ld": page.json_ld(request),
             "requirement": requirements.requirement_for(page, request.user),
+            "venue_map": None
+            if page.is_online and not page.venue_city
+            else tile_map(page.latitude, page.longitude),
         }
     )
     return TemplateResponse(request, page.get_template(request), context)

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -369,3 +370,17 @@ SURVEY_ANSWER_RATE_LIMITS = {
 # Check-in opens the day before an event starts and closes this many hours
 # after it ends (an event may set its own number on its attendance register).
 EVENTS_CHECK_IN_CLOSES_AFTER_HOURS = int(os.environ.get("EVENTS_CHECK_IN_CLOSES_AFTER_HOURS", "12"))
+
+
+# --- maps of venues -------------------------------------------------------------
+# A tile server's address, e.g. https://tiles.example.org/{z}/{x}/{y}.png, turns
+# on maps of event venues (portal/maps.py). Unset, no map is drawn and no page
+# asks a third party for anything; the venue still gets a geo: link.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+if MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL)
+    _tile_origin = f"{_tiles.scheme}://{_tiles.netloc}"
+    CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self'", f"img-src 'self' {_tile_origin}", 1
+    )
