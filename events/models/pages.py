@@ -40,6 +40,8 @@ from events.models.registrations import Registration
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
 
 class EventIndexPage(RoutablePageMixin, BasePage):
     """/events/: upcoming and past events with filters."""
@@ -494,8 +496,9 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.capacity is not None:
             data["maximumAttendeeCapacity"] = self.capacity
             data["remainingAttendeeCapacity"] = self.seats_left
-        # Safe inside <script>: no "</" sequence can close the tag early.
-        return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        # Safe inside <script>: as Django's json_script, no "<", ">" or "&"
+        # at all, so neither "</script>" nor "<!--" can change how it parses.
+        return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request)
