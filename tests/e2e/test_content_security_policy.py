@@ -43,6 +43,8 @@ ACCOUNT_PAGES = [
     "/accounts/email/",
     "/accounts/password/change/",
     "/account/delete/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
     "/events/webinar-online-recruitment/register/",
 ]
 

@@ -143,13 +143,19 @@ class Runner:
         path, params = self.gets[self.rng.randrange(len(self.gets))]
         kind, query = self._get_query(params)
         if kind == "path":
-            segments = path.rstrip("/").split("/")
-            segment = quote_from_bytes(self.payloads.value())
-            if len(segments) > 2 and self.rng.random() < 0.7:
-                segments[-1] = segment
+            # A bad id, slug or token in place of a real one (numbers where
+            # the path has one), or a segment added at the end.
+            segments = path.strip("/").split("/")
+            numeric = [i for i, segment in enumerate(segments) if segment.isdigit()]
+            value = self.payloads.value("number" if numeric else None)
+            segment = quote_from_bytes(value)
+            if numeric:
+                segments[self.rng.choice(numeric)] = segment
+            elif segments != [""] and self.rng.random() < 0.7:
+                segments[self.rng.randrange(len(segments))] = segment
             else:
                 segments.append(segment)
-            path = "/".join(segments) + "/"
+            path = "/" + "/".join(s for s in segments if s) + "/"
         started = time.monotonic()
         response = self.client.get(path, QUERY_STRING=query)
         self._check("GET", path, response, f"?{query}", started)
