@@ -2,8 +2,10 @@
 one role, and record what went wrong: a server error, a marker tag coming
 back unescaped in HTML, or data changed by a request that was refused."""
 
+import copy
 import json
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import quote_from_bytes
@@ -11,7 +13,10 @@ from urllib.parse import quote_from_bytes
 from tests.fuzz.payloads import MARKER_PREFIX, Payloads
 
 ERROR_MARKUP = (b'class="field-error"', b'class="form-errors"', b'class="errorlist')
-PLAIN_PASSWORD = "not-the-password-1"  # never any demo account's password
+PLAIN_PASSWORD = "not-the-password-1"
+CSRF_INPUT = re.compile(
+    rb'name="csrfmiddlewaretoken" value="([^"]+)"'
+)  # never any demo account's password
 
 
 @dataclass
@@ -115,7 +120,9 @@ class Runner:
     def _get_query(self, params):
         rng = self.rng
         names = [name.encode() for name in params]
-        kind = rng.choice(["field", "field", "field", "repeat", "unknown", "raw", "many", "path"])
+        kind = rng.choice(
+            ["field", "field", "field", "repeat", "unknown", "raw", "many", "path", "headers"]
+        )
         pairs = []
         if names:
             for name in rng.sample(names, k=rng.randint(0, min(3, len(names)))):
@@ -139,6 +146,28 @@ class Runner:
             pairs.append((self.payloads.unknown_name(), self.payloads.value()))
         return kind, encode_pairs(pairs).decode("ascii")
 
+    def _headers(self):
+        """Odd request headers and a bad language cookie next to the
+        client's own cookies (its session stays)."""
+        value = self.payloads.value().decode("latin-1")
+        name = self.rng.choice(
+            [
+                "HTTP_ACCEPT_LANGUAGE",
+                "HTTP_ACCEPT",
+                "HTTP_IF_MODIFIED_SINCE",
+                "HTTP_IF_NONE_MATCH",
+                "HTTP_REFERER",
+                "HTTP_X_REQUESTED_WITH",
+                "HTTP_RANGE",
+                "HTTP_COOKIE",
+            ]
+        )
+        if name == "HTTP_COOKIE":
+            own = "; ".join(f"{key}={morsel.value}" for key, morsel in self.client.cookies.items())
+            cookie = self.rng.choice(["django_language", "csrftoken", "messages"])
+            return {name: f"{own}; {cookie}={value}".lstrip("; ")}
+        return {name: value}
+
     def get(self):
         path, params = self.gets[self.rng.randrange(len(self.gets))]
         kind, query = self._get_query(params)
@@ -157,8 +186,14 @@ class Runner:
                 segments.append(segment)
             path = "/" + "/".join(s for s in segments if s) + "/"
         started = time.monotonic()
-        response = self.client.get(path, QUERY_STRING=query)
-        self._check("GET", path, response, f"?{query}", started)
+        extra = self._headers() if kind == "headers" else {}
+        # A bad CSRF cookie is answered with a new one; keep the client's, so
+        # that the tokens read from its forms stay valid.
+        cookies = copy.deepcopy(self.client.cookies)
+        response = self.client.get(path, QUERY_STRING=query, **extra)
+        if extra:
+            self.client.cookies = cookies
+        self._check("GET", path, response, f"?{query} {extra}"[:2000], started)
 
     # --- POST -------------------------------------------------------------------
 
@@ -241,7 +276,20 @@ class Runner:
                         self.role, "POST", form.action, f"refused but changed {changed}", described
                     )
                 )
-        self.check_session(self.client)
+        if self.check_session(self.client):
+            self._refresh_csrf()
+
+    def _refresh_csrf(self):
+        """Signing in or out gives the session a new CSRF secret: read a
+        fresh token from a form page for all the forms."""
+        for form in self.forms:
+            response = self.client.get(form.page)
+            found = CSRF_INPUT.search(response.content) if response.status_code == 200 else None
+            if found:
+                for each in self.forms:
+                    if each.csrf:
+                        each.csrf = found.group(1).decode()
+                return
 
     def run(self, inputs):
         for _ in range(inputs):

@@ -171,15 +171,18 @@ def keep_role(role):
     }.get(role)
 
     def check(client):
+        """True when the session had to be put back."""
         user_id = client.session.get("_auth_user_id")
         if expected is None:
             if user_id:
                 client.logout()
-            return
+            return bool(user_id)
         user = User.objects.filter(pk=user_id).first() if user_id else None
         if user is None or user.email != expected:
             fresh = signed_in(role)
             client.cookies = fresh.cookies
+            return True
+        return False
 
     return check
 
