@@ -256,17 +256,17 @@ def _decode_stream(dictionary, data, budget):
     return data
 
 
-def _looks_like_object_stream(dictionary, data):
+def _looks_like_object_stream(dictionary, head):
     """Whether a stream holds objects: its dictionary says /Type /ObjStm, or
     (should the dictionary be disguised) it inflates to an object stream's
     heading, pairs of numbers."""
     if PDF_OBJECT_STREAM.search(dictionary):
         return True
     try:
-        head = zlib.decompressobj().decompress(data[:4096], 64)
+        inflated = zlib.decompressobj().decompress(head, 64)
     except zlib.error:
         return False
-    return bool(PDF_OBJECT_STREAM_HEADING.match(head))
+    return bool(PDF_OBJECT_STREAM_HEADING.match(inflated))
 
 
 def _pdf_parts(data):
@@ -280,17 +280,21 @@ def _pdf_parts(data):
     boundary = 0
     keyword_end = 0
     covered = 0
+    end = -1
     for start in PDF_STREAM_START.finditer(data):
-        end = data.find(PDF_STREAM_END, start.end())
-        if end < 0:
-            end = len(data)
+        # The same "endstream" serves every "stream" before it: looked up
+        # again only once passed, so the cut stays linear in the file's size.
+        if end < start.end():
+            end = data.find(PDF_STREAM_END, start.end())
+            if end < 0:
+                end = len(data)
         # The stream's dictionary lies between the previous stream and it
         # (or the previous "stream" keyword, when this one is inside it).
         region_start = boundary if boundary <= start.start() else keyword_end
         dictionary = _unescape_names(data[region_start : start.start()])
-        body = data[start.end() : end]
-        if _looks_like_object_stream(dictionary, body):
-            content = _decode_stream(dictionary, body, budget)
+        head = data[start.end() : min(end, start.end() + 4096)]
+        if _looks_like_object_stream(dictionary, head):
+            content = _decode_stream(dictionary, data[start.end() : end], budget)
             budget -= len(content)
             decoded.append(content)
         if start.start() > covered:
