@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import OperationalError
 from django.template.response import TemplateResponse
@@ -32,6 +34,16 @@ class ContentSecurityPolicyMiddleware:
     """Adds the Content-Security-Policy and Permissions-Policy headers
     (Django 5.2 has no built-in ones).
 
+    Public pages get the strict policy (CONTENT_SECURITY_POLICY): scripts and
+    styles only from the portal's own files. Wagtail's admin needs inline
+    scripts, inline styles and eval, so paths under
+    CONTENT_SECURITY_POLICY_ADMIN_PREFIX get CONTENT_SECURITY_POLICY_ADMIN.
+
+    Every request carries `request.csp_nonce`, made only when a template
+    asks for it (`<script nonce="{{ request.csp_nonce }}">`); the header then
+    allows scripts with that nonce. Responses that never use it stay
+    byte-for-byte cacheable.
+
     No other site may frame the portal, and the portal frames only its own
     previews: the admin's live preview panel and the moderator's preview show
     a page inside the editing screen. A preview is a response to the request
@@ -50,6 +62,8 @@ class ContentSecurityPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        nonce = LazyNonce()
+        request.csp_nonce = nonce
         response = self.get_response(request)
         is_preview = (
             getattr(request, "is_dummy", False)
@@ -57,23 +71,78 @@ class ContentSecurityPolicyMiddleware:
             or response.get("X-Frame-Options") == "SAMEORIGIN"
         )
         for header, setting in self.HEADERS.items():
-            policy = getattr(settings, setting, "")
-            if policy and header not in response:
-                if is_preview and header == "Content-Security-Policy":
-                    policy = framed_by_site_itself(policy)
+            if header in response:
+                continue
+            if header == "Content-Security-Policy":
+                policy = self.content_security_policy(request, nonce, is_preview=is_preview)
+            else:
+                policy = getattr(settings, setting, "")
+            if policy:
                 response[header] = policy
         if is_preview:
             # Django's clickjacking middleware keeps a header already set.
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
+    @staticmethod
+    def content_security_policy(request, nonce, *, is_preview):
+        policy = settings.CONTENT_SECURITY_POLICY
+        prefix = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_PREFIX", "/admin/")
+        if request.path.startswith(prefix):
+            policy = getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN", policy)
+        if not policy:
+            return ""
+        if nonce.used:
+            policy = with_script_nonce(policy, str(nonce))
+        if is_preview:
+            policy = framed_by_site_itself(policy)
+        return policy
+
+
+class LazyNonce:
+    """A per-request random nonce, made the first time a template prints it."""
+
+    def __init__(self):
+        self._value = None
+
+    @property
+    def used(self):
+        return self._value is not None
+
+    def __str__(self):
+        if self._value is None:
+            self._value = secrets.token_urlsafe(18)
+        return self._value
+
+    def __html__(self):
+        return str(self)
+
+    def __bool__(self):
+        return True
+
+
+def _directives(policy):
+    return [directive.strip() for directive in policy.split(";") if directive.strip()]
+
+
+def with_script_nonce(policy, nonce):
+    """The policy with `'nonce-…'` added to script-src (added as a directive
+    of its own when the policy has none)."""
+    source = f"'nonce-{nonce}'"
+    directives = _directives(policy)
+    for index, directive in enumerate(directives):
+        if directive.split()[0] == "script-src":
+            directives[index] = f"{directive} {source}"
+            break
+    else:
+        directives.append(f"script-src 'self' {source}")
+    return "; ".join(directives)
+
 
 def framed_by_site_itself(policy):
     """The policy with `frame-ancestors 'self'` in place of its own."""
     directives = [
-        directive.strip()
-        for directive in policy.split(";")
-        if directive.strip() and directive.split()[0] != "frame-ancestors"
+        directive for directive in _directives(policy) if directive.split()[0] != "frame-ancestors"
     ]
     return "; ".join([*directives, "frame-ancestors 'self'"])
 

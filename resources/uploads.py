@@ -8,9 +8,12 @@ whole for scripts and embedded files, since a browser opens them inline, and
 images are checked for a web page hidden after the picture.
 """
 
+import base64
+import binascii
 import os
 import re
 import zipfile
+import zlib
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -58,8 +61,21 @@ PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 PDF_ACTIVE_NAMES = re.compile(
     rb"/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA)(?![A-Za-z0-9#])"
 )
-# Kept from one chunk to the next so a name split across them is still seen.
-PDF_CHUNK_OVERLAP = 64
+# Inside the raw bytes of a stream (compressed pictures, fonts: random bytes)
+# a three-letter name such as /JS turns up by chance every few megabytes, so
+# there only the long names are looked for; the short ones are looked for in
+# the objects themselves and in decoded object streams.
+PDF_LONG_ACTIVE_NAMES = re.compile(
+    rb"/(JavaScript|Launch|EmbeddedFiles?|RichMedia)(?![A-Za-z0-9#])"
+)
+PDF_STREAM_START = re.compile(rb"(?<!end)stream[ \t]*(?:\r\n|\n|\r)")
+PDF_STREAM_END = b"endstream"
+PDF_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm(?![A-Za-z0-9#])")
+PDF_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+PDF_OBJECT_STREAM_HEADING = re.compile(rb"\s*\d+\s+\d+\s")
+PDF_PREDICTOR = re.compile(rb"/Predictor\s+(\d+)")
+# Decoded object streams together may not grow beyond this (a zip bomb).
+PDF_DECODED_LIMIT = 64 * 1024 * 1024
 IMAGE_EDGE_BYTES = 1024
 DANGEROUS_MEMBER_EXTENSIONS = {
     ".exe",
@@ -146,7 +162,6 @@ def _check_zip(uploaded, extension):
 
 def _pdf_chunks(uploaded):
     uploaded.seek(0)
-    carry = b""
     read = 0
     try:
         while read < PDF_SCAN_LIMIT:
@@ -154,38 +169,186 @@ def _pdf_chunks(uploaded):
             if not chunk:
                 break
             read += len(chunk)
-            yield carry + chunk
-            carry = chunk[-PDF_CHUNK_OVERLAP:]
+            yield chunk
     finally:
         uploaded.seek(0)
 
 
+def _unescape_names(data):
+    return PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), data)
+
+
+class UncheckablePdf(Exception):
+    """A part of the PDF that this check cannot decode."""
+
+
+def _inflate(data, budget):
+    decompressor = zlib.decompressobj()
+    try:
+        decoded = decompressor.decompress(data, budget + 1)
+    except zlib.error as error:
+        raise UncheckablePdf from error
+    if len(decoded) > budget:
+        raise UncheckablePdf
+    return decoded
+
+
+def _ascii_hex(data):
+    digits = re.sub(rb"\s", b"", data.split(b">", 1)[0])
+    if len(digits) % 2:
+        digits += b"0"
+    try:
+        return binascii.unhexlify(digits)
+    except (binascii.Error, ValueError) as error:
+        raise UncheckablePdf from error
+
+
+def _ascii85(data):
+    text = data.strip()
+    text = text.removeprefix(b"<~").split(b"~>", 1)[0]
+    try:
+        return base64.a85decode(text)
+    except ValueError as error:
+        raise UncheckablePdf from error
+
+
+def _run_length(data, budget):
+    decoded = bytearray()
+    position = 0
+    while position < len(data):
+        length = data[position]
+        if length == 128:
+            break
+        if length < 128:
+            decoded += data[position + 1 : position + 2 + length]
+            position += length + 2
+        else:
+            decoded += data[position + 1 : position + 2] * (257 - length)
+            position += 2
+        if len(decoded) > budget:
+            raise UncheckablePdf
+    return bytes(decoded)
+
+
+def _decode_stream(dictionary, data, budget):
+    """The stream's bytes with its filters undone; UncheckablePdf for a
+    filter or predictor this check does not know (real object streams use
+    /FlateDecode)."""
+    # The last /Filter before "stream" is the stream's own.
+    found = PDF_FILTERS.findall(dictionary)
+    filters = re.findall(rb"/([A-Za-z0-9]+)", found[-1]) if found else []
+    predictor = PDF_PREDICTOR.search(dictionary)
+    if predictor and int(predictor.group(1)) > 1:
+        raise UncheckablePdf
+    for name in filters:
+        if name in (b"FlateDecode", b"Fl"):
+            data = _inflate(data, budget)
+        elif name in (b"ASCIIHexDecode", b"AHx"):
+            data = _ascii_hex(data)
+        elif name in (b"ASCII85Decode", b"A85"):
+            data = _ascii85(data)
+        elif name in (b"RunLengthDecode", b"RL"):
+            data = _run_length(data, budget)
+        else:
+            raise UncheckablePdf
+        if len(data) > budget:
+            raise UncheckablePdf
+    return data
+
+
+def _looks_like_object_stream(dictionary, head):
+    """Whether a stream holds objects: its dictionary says /Type /ObjStm, or
+    (should the dictionary be disguised) it inflates to an object stream's
+    heading, pairs of numbers."""
+    if PDF_OBJECT_STREAM.search(dictionary):
+        return True
+    try:
+        inflated = zlib.decompressobj().decompress(head, 64)
+    except zlib.error:
+        return False
+    return bool(PDF_OBJECT_STREAM_HEADING.match(inflated))
+
+
+def _pdf_parts(data):
+    """The PDF cut into what lies outside streams (objects, dictionaries)
+    and, for each object stream, its decoded content. A stream is taken to
+    end at the first "endstream", never later than a reader would end it,
+    and every "stream" keyword starts one, even one inside a string."""
+    outside = []
+    decoded = []
+    budget = PDF_DECODED_LIMIT
+    boundary = 0
+    keyword_end = 0
+    covered = 0
+    end = -1
+    for start in PDF_STREAM_START.finditer(data):
+        # The same "endstream" serves every "stream" before it: looked up
+        # again only once passed, so the cut stays linear in the file's size.
+        if end < start.end():
+            end = data.find(PDF_STREAM_END, start.end())
+            if end < 0:
+                end = len(data)
+        # The stream's dictionary lies between the previous stream and it
+        # (or the previous "stream" keyword, when this one is inside it).
+        region_start = boundary if boundary <= start.start() else keyword_end
+        dictionary = _unescape_names(data[region_start : start.start()])
+        head = data[start.end() : min(end, start.end() + 4096)]
+        if _looks_like_object_stream(dictionary, head):
+            content = _decode_stream(dictionary, data[start.end() : end], budget)
+            budget -= len(content)
+            decoded.append(content)
+        if start.start() > covered:
+            outside.append(data[covered : start.end()])
+        covered = max(covered, end)
+        boundary = end
+        keyword_end = start.end()
+    outside.append(data[covered:])
+    return outside, decoded
+
+
+def _refuse_active(feature):
+    _refuse(
+        _(
+            "This PDF contains scripts, actions, attached files or interactive "
+            "forms (%(feature)s), which cannot be shared here. Print it to a new "
+            "PDF and upload that instead."
+        )
+        % {"feature": feature.decode()},
+        "pdf_active_content",
+    )
+
+
 def _check_pdf(uploaded):
     """Refuse a PDF that is also a web page, or that carries scripts,
-    launch actions, embedded files or interactive forms."""
-    for index, chunk in enumerate(_pdf_chunks(uploaded)):
-        body = chunk[len(b"%PDF-") :] if index == 0 else chunk
-        if PDF_WEB_MARKUP.search(body):
-            _refuse(
-                _(
-                    "This PDF also contains a web page or script, which could run in the "
-                    "reader's browser. Print it to a new PDF and upload that instead."
-                ),
-                "pdf_web_content",
-            )
-        found = PDF_ACTIVE_NAMES.search(
-            PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), chunk)
+    launch actions, embedded files or interactive forms, also inside
+    compressed object streams and behind #xx-escaped names."""
+    data = b"".join(_pdf_chunks(uploaded))
+    if PDF_WEB_MARKUP.search(data, len(b"%PDF-")):
+        _refuse(
+            _(
+                "This PDF also contains a web page or script, which could run in the "
+                "reader's browser. Print it to a new PDF and upload that instead."
+            ),
+            "pdf_web_content",
         )
+    found = PDF_LONG_ACTIVE_NAMES.search(_unescape_names(data))
+    if found:
+        _refuse_active(found.group(1))
+    try:
+        outside, decoded = _pdf_parts(data)
+    except UncheckablePdf:
+        _refuse(
+            _(
+                "This PDF has a compressed or encrypted part that cannot be checked for "
+                "scripts. Print it to a new PDF (without password protection) and upload "
+                "that instead."
+            ),
+            "pdf_uncheckable",
+        )
+    for part in (*outside, *decoded):
+        found = PDF_ACTIVE_NAMES.search(_unescape_names(part))
         if found:
-            _refuse(
-                _(
-                    "This PDF contains scripts, actions, attached files or interactive "
-                    "forms (%(feature)s), which cannot be shared here. Print it to a new "
-                    "PDF and upload that instead."
-                )
-                % {"feature": found.group(1).decode()},
-                "pdf_active_content",
-            )
+            _refuse_active(found.group(1))
 
 
 def _image_end(data):

@@ -61,6 +61,9 @@ def with_card_images(queryset):
     return queryset.prefetch_related(models.Prefetch("image", queryset=images))
 
 
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """/events/: upcoming and past events with filters."""
 
@@ -656,8 +659,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return _without_blanks(data)
 
     def json_ld(self, request=None):
-        # Safe inside <script>: no "</" sequence can close the tag early.
-        return json.dumps(self.json_ld_data(request), ensure_ascii=False).replace("</", "<\\/")
+        # Safe inside <script>: as Django's json_script, no "<", ">" or "&"
+        # at all, so neither "</script>" nor "<!--" can change how it parses.
+        return json.dumps(self.json_ld_data(request), ensure_ascii=False).translate(
+            JSON_SCRIPT_ESCAPES
+        )
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request)

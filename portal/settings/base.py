@@ -287,12 +287,25 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Served by every response; the site loads nothing from outside itself.
+# Public pages run only the portal's own script files: no inline script, no
+# event-handler attribute, no eval, no inline style. A template that really
+# needs an inline <script> puts nonce="{{ request.csp_nonce }}" on it and the
+# middleware adds that nonce to the header (portal/middleware.py).
 CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self'; "
+    "style-src 'self'; script-src 'self'; "
+    "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+    "form-action 'self'; base-uri 'self'; object-src 'none'"
+)
+# Wagtail's admin (its editors, its previews and the userbar's checks) still
+# relies on inline scripts, inline styles and eval; only /admin/ gets them.
+CONTENT_SECURITY_POLICY_ADMIN = (
     "default-src 'self'; img-src 'self' data: blob:; media-src 'self'; "
     "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
     "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
     "form-action 'self'; base-uri 'self'; object-src 'none'"
 )
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
 # Browser features the site never uses are switched off for it and for
 # anything it might embed; copying a calendar link needs the clipboard.
 PERMISSIONS_POLICY = ", ".join(
