@@ -103,11 +103,14 @@ def test_document_url_refuses_anonymous_and_non_members(
     assert DocumentDownload.objects.get(document=materials["secret_doc"]).count == 1
 
 
-def test_public_document_is_served_and_counted(client, materials):
+def test_public_document_is_served_and_counted(client, materials, editor):
     response = client.get(materials["public_doc"].url)
     assert response.status_code == 200
     client.get(materials["public_doc"].url)
     assert DocumentDownload.objects.get(document=materials["public_doc"]).count == 2
+    # The count is for those who edit the material.
+    assert "Downloaded" not in client.get("/resources/open/").content.decode()
+    client.force_login(editor)
     page = client.get("/resources/open/").content.decode()
     assert "Downloaded 2 times" in page
     assert "PDF" in page

@@ -66,5 +66,5 @@ def test_an_id_too_large_for_the_database_is_404_for_a_member(client, home_page,
 def test_attendance_report_with_an_event_that_is_not_an_id(client, event, superuser, value):
     client.force_login(superuser)
     response = client.get(f"/admin/events/report/?event={value}")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
