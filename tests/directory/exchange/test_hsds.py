@@ -4,6 +4,7 @@ members-only data, and the personal API tokens."""
 import datetime
 import hashlib
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
@@ -66,14 +67,16 @@ def read_everything(client):
     return "\n".join(bodies)
 
 
-def test_root_names_the_version_profile_and_openapi(client, home_page):
+def test_root_names_the_version_profile_and_openapi(client, home_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://portal.example.gov"
     root = client.get(f"{API}/").json()
+    # On the public address, whatever host the request came in by.
     assert root == {
         "version": "3.0",
-        "profile": "http://testserver/directory/api/hsds/profile/",
-        "openapi_url": "http://testserver/directory/api/hsds/openapi.json",
+        "profile": "https://portal.example.gov/directory/api/hsds/profile/",
+        "openapi_url": "https://portal.example.gov/directory/api/hsds/openapi.json",
     }
-    profile = client.get(root["profile"])
+    profile = client.get(urlsplit(root["profile"]).path)
     assert profile.status_code == 200
     assert profile["Content-Type"] == "text/markdown; charset=utf-8"
     text = profile.content.decode()
@@ -90,7 +93,7 @@ def test_root_names_the_version_profile_and_openapi(client, home_page):
         "/services",
         "/services/{id}",
     }
-    assert openapi["servers"] == [{"url": "http://testserver/directory/api/hsds/"}]
+    assert openapi["servers"] == [{"url": "https://portal.example.gov/directory/api/hsds/"}]
 
 
 def test_organization_has_its_parts_linked_and_nothing_empty(client, office):
