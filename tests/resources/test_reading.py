@@ -70,3 +70,13 @@ def test_download_counts_are_for_editors(client, leaflet, editor):
     assert "Downloaded" not in client.get(material.url).content.decode()
     client.force_login(editor)
     assert "Downloaded" in client.get(material.url).content.decode()
+
+
+def test_file_types_show_as_icons(client, leaflet, materials_index):
+    material, _text, _pdf = leaflet
+    page = client.get(material.url).content.decode()
+    assert 'class="file-type-icon file-type-icon--txt"' in page
+    assert 'class="file-type-icon file-type-icon--pdf"' in page
+    listing = client.get(materials_index.url).content.decode()
+    assert 'class="material-card__thumb"' in listing
+    assert "file-type-icon--" in listing
