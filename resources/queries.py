@@ -4,6 +4,7 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from directory.choices import Visibility
@@ -55,8 +56,14 @@ def visible_study_visits(request=None, queryset=None):
     return visible_pages(request, queryset)
 
 
+MATERIAL_CARD_IMAGE = "fill-160x200"
+
+
 def material_cards(queryset):
-    return queryset.select_related("publisher").prefetch_related("topics", files_prefetch())
+    images = get_image_model().objects.prefetch_renditions(MATERIAL_CARD_IMAGE)
+    return queryset.select_related("publisher").prefetch_related(
+        "topics", files_prefetch(), Prefetch("image", queryset=images)
+    )
 
 
 def study_visit_cards(queryset):

@@ -75,6 +75,18 @@ class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
         blank=True,
         help_text=_("For material hosted elsewhere (a video platform, an online course)."),
     )
+    image = models.ForeignKey(
+        "portal.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A cover or a picture of the material, shown on its card and page. Without one, "
+            "an icon of its file type is shown."
+        ),
+    )
     visibility = models.CharField(
         _("visibility"),
         max_length=10,
@@ -96,6 +108,7 @@ class MaterialPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
                 FieldPanel("publisher"),
                 FieldPanel("publication_date"),
                 FieldPanel("visibility"),
+                FieldPanel("image"),
             ],
             heading=_("About the material"),
         ),

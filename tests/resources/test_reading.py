@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 
 from directory.choices import Visibility
 from portal.models import Language
+from tests.events.factories import EventImageFactory
 from tests.resources.factories import DocumentFactory, MaterialPageFactory, attach_file
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,16 @@ def test_file_types_show_as_icons(client, leaflet, materials_index):
     listing = client.get(materials_index.url).content.decode()
     assert 'class="material-card__thumb"' in listing
     assert "file-type-icon--" in listing
+
+
+def test_a_material_with_an_image_shows_it_instead_of_the_icon(client, leaflet, materials_index):
+    material, _text, _pdf = leaflet
+    material.image = EventImageFactory(title="Leaflet cover")
+    material.save_revision().publish()
+    listing = client.get(materials_index.url).content.decode()
+    assert 'class="material-card__image"' in listing
+    assert (
+        "file-type-icon--"
+        not in listing.split('class="material-card__thumb"')[1].split("</div>")[0]
+    )
+    assert 'class="material__image"' in client.get(material.url).content.decode()
