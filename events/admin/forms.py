@@ -84,8 +84,15 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: name, email, institution, position, phone, dietary, accessibility. The first line holds the column names."
+            "Columns: name, email, institution, position, phone, dietary, accessibility, "
+            "language, and one column per question of the registration form, named as the "
+            "question. The first line holds the column names; download the template below."
         ),
+    )
+    skip_duplicates = forms.BooleanField(
+        label=_("Skip people already registered or named twice in the file"),
+        required=False,
+        initial=True,
     )
     send_confirmation = forms.BooleanField(
         label=_("Send confirmation emails"), required=False, initial=False

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.admin import imports
 from events.admin.forms import ImportForm
 from events.admin.views.base import EventOrganiserMixin
+from portal.exports import csv_response
 from portal.two_factor import TwoFactorRequiredMixin
 
 
@@ -32,6 +34,13 @@ class ImportView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTempla
     def get_breadcrumbs_items(self):
         return self.event_breadcrumbs({"url": "", "label": _("Import CSV")})
 
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("template") == "csv":
+            return csv_response(
+                f"import template {self.event.title}", imports.template_headings(self.event), []
+            )
+        return super().get(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         if "confirm" in request.POST:
             return self.confirm(request)
@@ -40,7 +49,9 @@ class ImportView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTempla
     def form_valid(self, form):
         raw = form.cleaned_data["file"].read(imports.MAX_BYTES + 1)
         try:
-            preview = imports.parse(self.event, raw)
+            preview = imports.parse(
+                self.event, raw, skip_duplicates=form.cleaned_data["skip_duplicates"]
+            )
         except imports.ImportFileError as error:
             form.add_error("file", error.message)
             return self.form_invalid(form)
@@ -50,6 +61,7 @@ class ImportView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTempla
                 preview=preview,
                 payload=base64.b64encode(raw).decode("ascii"),
                 send_confirmation=form.cleaned_data["send_confirmation"],
+                skip_duplicates=form.cleaned_data["skip_duplicates"],
             )
         )
 
@@ -60,18 +72,26 @@ class ImportView(TwoFactorRequiredMixin, EventOrganiserMixin, WagtailAdminTempla
             messages.error(request, _("The file could not be read. Please upload it again."))
             return redirect(reverse("events_admin:import", args=[self.event.pk]))
         send = request.POST.get("send_confirmation") == "1"
+        skip = request.POST.get("skip_duplicates") == "1"
         try:
-            preview = imports.parse(self.event, raw)
+            preview = imports.parse(self.event, raw, skip_duplicates=skip)
             created = imports.run(self.event, preview, send_confirmation=send)
         except imports.ImportFileError as error:
             messages.error(request, error.message)
             return redirect(reverse("events_admin:import", args=[self.event.pk]))
         except imports.ImportRowsError:
             messages.error(request, _("Nothing was imported: some lines have errors."))
-            return self.render_to_response(
-                self.get_context_data(
-                    form=self.get_form_class()(), preview=imports.parse(self.event, raw)
-                )
+            response = self.render_to_response(
+                self.get_context_data(form=self.get_form_class()(), preview=preview)
             )
-        messages.success(request, _("%(count)s attendees imported.") % {"count": created})
-        return redirect(reverse("events_admin:registrations", args=[self.event.pk]))
+            response.status_code = 400
+            return response
+        messages.success(
+            request,
+            ngettext("%(count)s attendee imported.", "%(count)s attendees imported.", created)
+            % {"count": created},
+        )
+        # What became of each line: confirmed, waiting list or skipped, and why.
+        return self.render_to_response(
+            self.get_context_data(form=self.get_form_class()(), result=preview)
+        )
