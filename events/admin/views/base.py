@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, ButtonWithDropdown, HeaderButton
 
 from events.choices import Audience
 from events.models import EventPage
@@ -38,55 +38,74 @@ class EventOrganiserMixin:
         ]
         return crumbs + list(items)
 
-    def event_buttons(self):
+    def event_buttons(self, more_buttons=()):
+        """Three buttons and a "More" menu: nine side by side pushed the
+        event's title out of the header at 1280 px."""
+        event_id = self.event.pk
         buttons = [
             HeaderButton(
-                _("Add attendee"),
-                reverse("events_admin:add", args=[self.event.pk]),
-                icon_name="plus",
-            ),
-            HeaderButton(
-                _("Import CSV"),
-                reverse("events_admin:import", args=[self.event.pk]),
-                icon_name="upload",
+                _("Add attendee"), reverse("events_admin:add", args=[event_id]), icon_name="plus"
             ),
             HeaderButton(
                 _("Message attendees"),
-                reverse("events_admin:message", args=[self.event.pk]),
+                reverse("events_admin:message", args=[event_id]),
                 icon_name="mail",
             ),
             HeaderButton(
                 _("Check-in list"),
-                reverse("events:check_in_list", args=[self.event.pk]),
+                reverse("events:check_in_list", args=[event_id]),
                 icon_name="tick",
             ),
-            HeaderButton(
+        ]
+        more = [
+            Button(
                 _("Attendance register"),
-                reverse("events_admin:register", args=[self.event.pk]),
+                reverse("events_admin:register", args=[event_id]),
                 icon_name="list-ul",
+                priority=10,
             ),
-            HeaderButton(
+            Button(
                 _("Reminders"),
-                reverse("events_admin:reminders", args=[self.event.pk]),
+                reverse("events_admin:reminders", args=[event_id]),
                 icon_name="time",
+                priority=20,
             ),
-            HeaderButton(
+            Button(
                 _("Certificates"),
-                reverse("events_admin:certificates", args=[self.event.pk]),
+                reverse("events_admin:certificates", args=[event_id]),
                 icon_name="doc-full",
+                priority=30,
             ),
-            HeaderButton(
+            Button(
                 _("Attendance report"),
-                reverse("events_admin:report") + f"?event={self.event.pk}",
+                reverse("events_admin:report") + f"?event={event_id}",
                 icon_name="table",
+                priority=40,
+            ),
+            Button(
+                _("Import CSV"),
+                reverse("events_admin:import", args=[event_id]),
+                icon_name="upload",
+                priority=50,
             ),
         ]
         if self.event.audience == Audience.INVITATION:
-            buttons.append(
-                HeaderButton(
+            more.append(
+                Button(
                     _("Invitation codes"),
-                    reverse("events_admin:codes", args=[self.event.pk]),
+                    reverse("events_admin:codes", args=[event_id]),
                     icon_name="key",
+                    priority=60,
                 )
             )
+        more.extend(more_buttons)
+        buttons.append(
+            ButtonWithDropdown(
+                buttons=sorted(more),
+                label=_("More"),
+                icon_name="dots-horizontal",
+                attrs={"aria-label": _("More for this event")},
+                classname="w-h-slim-header",
+            )
+        )
         return buttons

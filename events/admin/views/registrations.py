@@ -86,7 +86,8 @@ class RegistrationListView(
         return self.event_breadcrumbs()[:-1] + [{"url": "", "label": _("Registrations")}]
 
     def get_header_buttons(self):
-        return self.event_buttons()
+        # Wagtail's "Download XLSX / CSV" join the event's "More" menu.
+        return self.event_buttons(self.get_header_more_buttons())
 
     def get_index_url(self):
         return reverse("events_admin:registrations", args=[self.event.pk])
