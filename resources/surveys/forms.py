@@ -186,7 +186,7 @@ class SurveyForm(BaseForm):
 
 
 def build_survey_form(survey, language, data=None, invitation=""):
-    questions = list(survey.form_fields.all())
+    questions = list(survey.form_fields.order_by("sort_order", "pk"))
     for question in questions:
         # Unsaved questions (a preview) get the key saving would give them.
         question.clean_name = question.clean_name or question.get_field_clean_name()

@@ -422,7 +422,7 @@ class SurveyPage(FormMixin, BasePage):
         return self.get_translation_or_none(default) or self
 
     def get_form_fields(self):
-        return self.survey.form_fields.all()
+        return self.survey.form_fields.order_by("sort_order", "pk")
 
     def languages(self):
         offered = {"en": True, "pl": self.offer_polish, "uk": self.offer_ukrainian}

@@ -68,7 +68,7 @@ class SurveyMixin(ResultsAccessMixin):
     def load(self, **kwargs):
         request = self.request
         self.survey = get_object_or_404(SurveyPage, pk=kwargs["survey_id"]).survey
-        self.questions = list(self.survey.form_fields.all())
+        self.questions = list(self.survey.form_fields.order_by("sort_order", "pk"))
         # Organisers read the questions in the admin's language where the
         # survey has it; exports keep the English labels.
         language = results.display_language()
