@@ -233,20 +233,26 @@ def deliver(mail_id):
             # Cancelled since it was queued: a reminder would mislead.
             mail.delete()
             return "gone"
-        mail.attempts += 1
-        try:
-            build_email(mail).send()
-        except Exception as error:
-            logger.warning("Registration mail %s failed: %s", mail.pk, error)
-            mail.status = MailStatus.FAILED
-            mail.last_error = f"{type(error).__name__}: {error}"[:2000]
-            mail.save(update_fields=["status", "attempts", "last_error"])
-            return "failed"
-        mail.status = MailStatus.SENT
-        mail.sent_at = timezone.now()
-        mail.last_error = ""
-        mail.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-        return "sent"
+        return _send_and_record(mail, build_email, "Registration mail")
+
+
+def _send_and_record(row, build, what):
+    """Send the message `build(row)` makes and record the outcome on the queued
+    row (a RegistrationMail or an InvitationReminder), inside the caller's lock."""
+    row.attempts += 1
+    try:
+        build(row).send()
+    except Exception as error:
+        logger.warning("%s %s failed: %s", what, row.pk, error)
+        row.status = MailStatus.FAILED
+        row.last_error = f"{type(error).__name__}: {error}"[:2000]
+        row.save(update_fields=["status", "attempts", "last_error"])
+        return "failed"
+    row.status = MailStatus.SENT
+    row.sent_at = timezone.now()
+    row.last_error = ""
+    row.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+    return "sent"
 
 
 def build_invitation_email(reminder):
@@ -300,17 +306,4 @@ def deliver_invitation(reminder_id):
         if registered or event.is_cancelled or invitation.is_used_up:
             reminder.delete()
             return "gone"
-        reminder.attempts += 1
-        try:
-            build_invitation_email(reminder).send()
-        except Exception as error:
-            logger.warning("Invitation reminder %s failed: %s", reminder.pk, error)
-            reminder.status = MailStatus.FAILED
-            reminder.last_error = f"{type(error).__name__}: {error}"[:2000]
-            reminder.save(update_fields=["status", "attempts", "last_error"])
-            return "failed"
-        reminder.status = MailStatus.SENT
-        reminder.sent_at = timezone.now()
-        reminder.last_error = ""
-        reminder.save(update_fields=["status", "attempts", "last_error", "sent_at"])
-        return "sent"
+        return _send_and_record(reminder, build_invitation_email, "Invitation reminder")

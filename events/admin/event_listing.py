@@ -71,10 +71,11 @@ class EventListingFilterSet(WagtailFilterSet):
         return queryset
 
 
-def _count(status):
+def _count(**conditions):
+    """How many of the event's registrations meet `conditions`, as a subquery."""
     return Coalesce(
         Subquery(
-            Registration.objects.filter(event_id=OuterRef("pk"), status=status)
+            Registration.objects.filter(event_id=OuterRef("pk"), **conditions)
             .order_by()
             .values("event_id")
             .annotate(n=Count("pk"))
@@ -129,18 +130,9 @@ class EventListingView(TwoFactorRequiredMixin, SafeSpreadsheetExportMixin, Index
     def get_base_queryset(self):
         queryset = super().get_base_queryset().filter(locale=Locale.get_default())
         return queryset.annotate(
-            confirmed_total=_count(RegistrationStatus.CONFIRMED),
-            waiting_total=_count(RegistrationStatus.WAITING),
-            attended_total=Coalesce(
-                Subquery(
-                    Registration.objects.filter(event_id=OuterRef("pk"), attended_at__isnull=False)
-                    .order_by()
-                    .values("event_id")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
+            confirmed_total=_count(status=RegistrationStatus.CONFIRMED),
+            waiting_total=_count(status=RegistrationStatus.WAITING),
+            attended_total=_count(attended_at__isnull=False),
         )
 
     def paginate_queryset(self, queryset, page_size):
