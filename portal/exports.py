@@ -28,7 +28,6 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from openpyxl import Workbook
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -107,6 +106,8 @@ def csv_response(subject, headings, rows):
 
 
 def xlsx_bytes(headings, rows, sheet_title="Sheet1"):
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy; loaded on first use so web workers stay small (README, Performance)
+
     workbook = Workbook(write_only=True)
     # Excel limits sheet titles to 31 characters and forbids some punctuation.
     title = re.sub(r"[\\/*?:\[\]]", " ", force_str(sheet_title))[:31] or "Sheet1"

@@ -8,7 +8,6 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from events import attendance
 from events.emails import absolute_url
@@ -21,6 +20,8 @@ DARK_BLUE = (11, 83, 148)
 
 
 def new_document(orientation="portrait"):
+    from fpdf import FPDF  # noqa: PLC0415 - heavy; loaded on first use so web workers stay small (README, Performance)
+
     pdf = FPDF(orientation=orientation, unit="mm", format="A4")
     pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))

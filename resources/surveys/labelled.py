@@ -17,8 +17,6 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import pandas as pd
-import pyreadstat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -184,6 +182,9 @@ def write(survey, questions, responses, language, fmt):
     columns, variable_labels, value_labels = build(survey, questions, responses, language, fmt)
     if fmt == "r":
         return write_r(survey, columns, variable_labels, value_labels, language)
+    import pandas as pd  # noqa: PLC0415 - heavy; loaded on first use so web workers stay small (README, Performance)
+    import pyreadstat  # noqa: PLC0415 - heavy; loaded on first use so web workers stay small (README, Performance)
+
     frame = pd.DataFrame(columns)
     note = f"{survey.title} — {timezone.localdate().isoformat()} — {language}"
     with tempfile.TemporaryDirectory() as directory:
