@@ -3,8 +3,9 @@
 import datetime
 from urllib.parse import urlencode, urlsplit
 
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +59,13 @@ def member_searches():
     return ["/directory/?" + urlencode(search) for search in searches]
 
 
+def member_site_searches():
+    """Site searches a member makes: words found in the demo's titles and
+    texts in both languages, and one found nowhere."""
+    words = ["border", "trafficking", "warszawa", "szkolenie", "labour inspection", "xyzzy"]
+    return [reverse("search") + "?" + urlencode({"q": word}) for word in words]
+
+
 def public_pages():
     events = EventIndexPage.objects.live().first()
     upcoming = (
@@ -84,16 +92,31 @@ def public_pages():
     ]
 
 
-def count_queries(line, client):
-    """SQL queries of a first request for each path (caches as the
-    benchmark left them) and of the same request repeated."""
+def _queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, secure=True, HTTP_HOST=HOST)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status_code} before the load")
+    return len(captured.captured_queries)
+
+
+def count_queries(line, user, *, member_only=False):
+    """SQL queries of each path, in the four columns of the table (see
+    PageLine). The caches are emptied before each path, and with them the
+    sessions kept there, so the member logs in again after."""
+    anonymous = anonymous_client()
     for path in line.paths:
-        for counts in (line.queries_first, line.queries_repeat):
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(path, secure=True, HTTP_HOST=HOST)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status_code} before the load")
-            counts.append(len(captured.captured_queries))
+        cache.clear()
+        member = member_client(user)
+        if member_only:
+            line.queries_first.append(_queries(member, path))
+        else:
+            line.queries_first.append(_queries(anonymous, path))
+            with override_settings(PORTAL_PAGE_CACHE=False):
+                line.queries_uncached.append(_queries(anonymous, path))
+        _queries(member, path)
+        line.queries_member.append(_queries(member, path))
+        line.queries_repeat.append(_queries(member if member_only else anonymous, path))
 
 
 def anonymous_client():

@@ -10,7 +10,12 @@ class PageLine:
     paths: list
     rates: list = field(default_factory=list)  # requests/s, one per round
     p50s: list = field(default_factory=list)  # ms, one per round
-    queries_first: list = field(default_factory=list)  # one per path
+    # SQL queries, one count per path: the first request after every cache is
+    # emptied; an anonymous visitor's with the page cache off (other caches
+    # warm); a logged-in member's; the anonymous request repeated.
+    queries_first: list = field(default_factory=list)
+    queries_uncached: list = field(default_factory=list)
+    queries_member: list = field(default_factory=list)
     queries_repeat: list = field(default_factory=list)
     bad_responses: int = 0
 
@@ -47,15 +52,26 @@ def span(values):
     return str(low) if low == high else f"{low}–{high}"
 
 
-def megabytes(kilobytes):
-    return ", ".join(f"{kb / 1024:.0f} MB" for kb in kilobytes) or "?"
+def megabytes(workers):
+    """Each worker's (RSS, PSS, USS) in kB as "RSS / PSS / USS MB"."""
+    return (
+        ", ".join(" / ".join(f"{kb / 1024:.0f}" for kb in worker) + " MB" for worker in workers)
+        or "?"
+    )
 
 
 def table(hello, pages, *, registrations_per_second, registration_path, memory):
     """hello and pages are PageLine; memory maps a server's name to its
-    workers' resident memory in kB."""
+    workers' (RSS, PSS, USS) in kB."""
     rows = [
-        ["page", "URL", "requests/s", "p50", "÷ hello", "SQL queries (first / repeat)"],
+        [
+            "page",
+            "URL",
+            "requests/s",
+            "p50",
+            "÷ hello",
+            "SQL queries: empty caches / anonymous, page cache off / member / repeat",
+        ],
         ["hello (bare Django view)", "`/`", number(hello.rate), milliseconds(hello.p50), "1", "0"],
     ]
     for line in pages:
@@ -72,7 +88,15 @@ def table(hello, pages, *, registrations_per_second, registration_path, memory):
                 number(line.rate),
                 milliseconds(line.p50),
                 ratio_text(ratio(line.rate, hello.rate)),
-                f"{span(line.queries_first)} / {span(line.queries_repeat)}",
+                " / ".join(
+                    span(counts)
+                    for counts in (
+                        line.queries_first,
+                        line.queries_uncached,
+                        line.queries_member,
+                        line.queries_repeat,
+                    )
+                ),
             ]
         )
     rows.append(
@@ -87,7 +111,7 @@ def table(hello, pages, *, registrations_per_second, registration_path, memory):
     )
     rows.append(
         [
-            "worker memory after the load (RSS)",
+            "worker memory after the load (RSS / PSS / USS)",
             "",
             "; ".join(f"{name}: {megabytes(kb)}" for name, kb in memory.items()),
             "",

@@ -27,6 +27,8 @@ class Server:
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config",
+                str(Path(cwd) / "deploy" / "gunicorn" / "gunicorn.conf.py"),
                 application,
                 "--workers",
                 str(WORKERS),
@@ -34,6 +36,10 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
+                # No worker is replaced during the run, so the memory read
+                # after it is what the workers gathered under the whole load.
+                "--max-requests",
+                "0",
             ],
             cwd=cwd,
         )
@@ -66,7 +72,8 @@ class Server:
         raise RuntimeError(f"{self.name}: no answer on {path} after {timeout} s")
 
     def worker_memory_kb(self):
-        return [resident_kb(pid) for pid in children(self.process.pid)]
+        """(resident, proportional, unique) kB of each worker."""
+        return [memory_kb(pid) for pid in children(self.process.pid)]
 
     def stop(self):
         if self.process.poll() is None:
@@ -95,8 +102,15 @@ def children(pid):
     return sorted(found)
 
 
-def resident_kb(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+def memory_kb(pid):
+    """A process's memory from /proc/<pid>/smaps_rollup: resident (RSS, every
+    page it uses, shared ones included), proportional (PSS, shared pages
+    divided among the processes sharing them) and unique (USS, pages only it
+    holds, which is what one more worker costs)."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        name, _, rest = line.partition(":")
+        if rest.strip().endswith("kB"):
+            fields[name] = int(rest.split()[0])
+    unique = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return fields.get("Rss", 0), fields.get("Pss", 0), unique

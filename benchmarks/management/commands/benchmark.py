@@ -116,23 +116,22 @@ class Command(BaseCommand):
         event, registration_path = pages.create_registration_event()
         try:
             lines = pages.public_pages()
-            member_line = report.PageLine(
-                "a member's varied directory searches", pages.member_searches()
-            )
+            member_lines = [
+                report.PageLine("a member's varied directory searches", pages.member_searches()),
+                report.PageLine("a member's site searches", pages.member_site_searches()),
+            ]
             member = pages.member()
-            for line in [*lines, member_line]:
-                cache.clear()
-                client = pages.member_client(member) if line is member_line else pages.Client()
-                pages.count_queries(line, client)
             feed = report.PageLine("public calendar feed", ["/events/calendar/feed.ics"])
-            cache.clear()
-            pages.count_queries(feed, pages.Client())
-            lines += [member_line, feed]
+            for line in [*lines, feed]:
+                pages.count_queries(line, member)
+            for line in member_lines:
+                pages.count_queries(line, member, member_only=True)
+            lines += [*member_lines, feed]
             cache.clear()
             session = pages.member_client(member).cookies[settings.SESSION_COOKIE_NAME].value
             result = self.load(
                 lines,
-                member_line,
+                member_lines,
                 session,
                 registration_path,
                 duration,
@@ -175,7 +174,7 @@ class Command(BaseCommand):
     def load(
         self,
         lines,
-        member_line,
+        member_lines,
         session,
         registration_path,
         duration,
@@ -205,7 +204,7 @@ class Command(BaseCommand):
                     server = hello_server if line is hello else portal
                     cookie = (
                         {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session}"}
-                        if line is member_line
+                        if line in member_lines
                         else {}
                     )
                     for path in line.paths if number == 1 else ():
