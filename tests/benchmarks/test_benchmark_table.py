@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import registrations, report, wrk
+from benchmarks import registrations, report, servers, wrk
 
 WRK_OUTPUT = """\
 Running 5s test @ http://127.0.0.1:40001/
@@ -89,7 +89,9 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
         rates=[50, 53, 60],
         p50s=[150, 140, 160],
         queries_first=[54],
-        queries_repeat=[47],
+        queries_uncached=[14],
+        queries_member=[15],
+        queries_repeat=[0],
     )
     searches = report.PageLine(
         "a member's varied directory searches",
@@ -97,7 +99,8 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
         rates=[40, 49, 45],
         p50s=[170, 160, 180],
         queries_first=[37, 43],
-        queries_repeat=[34, 38],
+        queries_member=[12, 14],
+        queries_repeat=[12, 14],
         bad_responses=2,
     )
     text = report.table(
@@ -105,20 +108,24 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
         [home, searches],
         registrations_per_second=19.04,
         registration_path="/events/x/register/",
-        memory={"portal": [168960, 169984], "hello": [51200, 51200]},
+        memory={
+            "portal": [(168960, 90112, 51200), (169984, 91136, 52224)],
+            "hello": [(51200, 20480, 10240), (51200, 20480, 10240)],
+        },
     )
     lines = text.splitlines()
     assert lines[0].startswith("| page | URL | requests/s | p50 | ÷ hello |")
     assert "| hello (bare Django view) | `/` | 7,400 | 1.0 ms | 1 | 0 |" in lines
-    assert "| home | `/` | 53.0 | 150 ms | 0.0072 | 54 / 47 |" in lines
+    assert "| home | `/` | 53.0 | 150 ms | 0.0072 | 54 / 14 / 15 / 0 |" in lines
     assert any(
         "`/directory/?q=a` (+1 more) | 45.0 |" in line
-        and "34–38" in line
+        and "37–43 / – / 12–14 / 12–14" in line
         and "2 responses not 2xx/3xx" in line
         for line in lines
     )
     assert "19.0 registrations/s" in text
-    assert "portal: 165 MB, 166 MB; hello: 50 MB, 50 MB" in text
+    assert "(RSS / PSS / USS)" in text
+    assert "portal: 165 / 88 / 50 MB, 166 / 89 / 51 MB; hello: 50 / 20 / 10 MB" in text
     assert all(line.count("|") == lines[0].count("|") for line in lines)
 
 
@@ -160,3 +167,43 @@ def test_fills_a_form_as_a_person_does():
 def test_a_page_without_a_protected_form_is_an_error():
     with pytest.raises(ValueError):
         registrations.filled_form('<form method="post"></form>', "a@example.org")
+
+
+SMAPS_ROLLUP = """\
+55d0c0a00000-7ffd4b7f2000 ---p 00000000 00:00 0                          [rollup]
+Rss:              150528 kB
+Pss:               86016 kB
+Pss_Anon:          60000 kB
+Shared_Clean:      80000 kB
+Shared_Dirty:      17920 kB
+Private_Clean:       512 kB
+Private_Dirty:     52096 kB
+Swap:                  0 kB
+"""
+
+
+def test_worker_memory_is_read_as_rss_pss_and_uss(monkeypatch, tmp_path):
+    rollup = tmp_path / "smaps_rollup"
+    rollup.write_text(SMAPS_ROLLUP)
+    real_path = servers.Path
+    monkeypatch.setattr(
+        servers,
+        "Path",
+        lambda name: rollup if name == "/proc/4242/smaps_rollup" else real_path(name),
+    )
+    assert servers.memory_kb(4242) == (150528, 86016, 52608)
+
+
+def test_workers_are_started_with_the_production_configuration(monkeypatch):
+    started = {}
+
+    class FakePopen:
+        def __init__(self, command, **kwargs):
+            started["command"] = command
+
+    monkeypatch.setattr(servers.subprocess, "Popen", FakePopen)
+    servers.Server("portal", "portal.wsgi:application", cwd="/srv/portal", headers={})
+    command = started["command"]
+    assert command[command.index("--config") + 1] == "/srv/portal/deploy/gunicorn/gunicorn.conf.py"
+    assert command[command.index("--workers") + 1] == "2"
+    assert command[command.index("--max-requests") + 1] == "0"
