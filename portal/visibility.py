@@ -2,16 +2,17 @@
 feeds share."""
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from portal import request_cache
 
 
 def restricted_paths_for(request):
-    """Tree paths of restricted pages this visitor does not pass."""
+    """Tree paths of restricted pages this visitor does not pass (the
+    restrictions are remembered until content changes)."""
     return [
         restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-            "groups"
-        )
+        for restriction in request_cache.view_restrictions()
         if not restriction.accept_request(request)
     ]
 

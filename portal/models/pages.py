@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal import sections
@@ -24,6 +24,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every page served (two queries); most pages have
+        # no restricted ancestor, which the remembered paths tell at once.
+        from portal.request_cache import may_be_restricted  # noqa: PLC0415
+
+        if self.pk and not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_breadcrumbs(self):
         # The home page (depth 2) and everything between it and this page.

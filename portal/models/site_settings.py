@@ -70,6 +70,18 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, remembered until content changes (every
+        page shows them)."""
+        if site is None:
+            return super().for_site(site)
+        from portal.request_cache import remembered  # noqa: PLC0415
+
+        return remembered(
+            "site-settings", [site.pk], lambda: super(SiteSettings, cls).for_site(site)
+        )
+
     def _localized(self, field):
         return in_language(self, field)
 

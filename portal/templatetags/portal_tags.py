@@ -2,9 +2,11 @@ from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from portal import request_cache
 from portal.models.taxonomy import topics_in_locale
+from portal.request_cache import remembered
 
 register = template.Library()
 
@@ -21,29 +23,18 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    is_page = isinstance(page, Page) and page.pk
+    page_links = {}
+    if is_page:
+        host = request.get_host() if request is not None else ""
+        page_links = remembered(
+            "language-links", [page.pk, host], lambda: _page_language_links(request, page)
+        )
     links = []
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
     for code, name in settings.LANGUAGES:
         with translation.override(code):
             local_name = translation.gettext(name)
-        url = None
-        missing, missing_label = False, ""
-        if isinstance(page, Page) and page.pk:
-            translated = translations.get(code)
-            if translated is not None:
-                with translation.override(code):
-                    url = translated.get_url(request)
-            elif code in locales:
-                # No live version in that language: say so, in that language,
-                # rather than drop the visitor on its home page.
-                missing = True
-                with translation.override(code):
-                    url = reverse("translation_missing", args=[page.pk])
-                    missing_label = translation.gettext("not translated")
+        url, missing, missing_label = page_links.get(code, (None, False, ""))
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -56,6 +47,31 @@ def language_links(context):
                 "missing_label": missing_label,
             }
         )
+    return links
+
+
+def _page_language_links(request, page):
+    """{language code: (url, missing, missing label)} of a Wagtail page: its
+    live translation, or else a page that says, in that language, that
+    there is no translation yet (rather than drop the visitor on its home
+    page)."""
+    locales = request_cache.locales()
+    translations = {}
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations[translated.locale.language_code] = translated
+    links = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translations.get(code)
+        if translated is not None:
+            with translation.override(code):
+                links[code] = (translated.get_url(request), False, "")
+        elif code in locales:
+            with translation.override(code):
+                links[code] = (
+                    reverse("translation_missing", args=[page.pk]),
+                    True,
+                    translation.gettext("not translated"),
+                )
     return links
 
 
@@ -78,8 +94,11 @@ def localized_home_url(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return "/"
-    home = site.root_page.localized
-    return home.get_url(request) or "/"
+    return remembered(
+        "home-url",
+        [site.pk, request.get_host(), translation.get_language()],
+        lambda: site.root_page.localized.get_url(request) or "/",
+    )
 
 
 @register.filter
