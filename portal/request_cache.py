@@ -72,7 +72,17 @@ def find_site(request):
         port = request.get_port()
     except Exception:  # a malformed Host header is Django's to refuse
         return None
-    return remembered("site", [hostname, port], lambda: (Site._find_for_request(request),))
+
+    def compute():
+        site = Site._find_for_request(request)
+        if site is not None and site.root_page is not None:
+            # Kept with the Site, as its own class (the home page's
+            # `localized` is remembered too): Wagtail routes every request
+            # from `site.root_page.localized.specific`.
+            site.root_page = site.root_page.specific
+        return (site,)
+
+    return remembered("site", [hostname, port], compute)
 
 
 # --- locales ------------------------------------------------------------------------
@@ -164,8 +174,24 @@ def permissions_of(user):
     return remembered("permissions", [user.pk], compute, tags=(generations.CONTENT, USERS))
 
 
+def user_changed(sender, **kwargs):
+    """A user's admin profile (theme, language of the user bar) or email
+    addresses changed: tables the page cache ignores, but what is remembered
+    per user shows them."""
+    generations.bump(USERS)
+
+
 def connect():
+    from allauth.account.models import EmailAddress  # noqa: PLC0415
+    from wagtail.users.models import UserProfile  # noqa: PLC0415
+
     from portal.models import SiteSettings  # noqa: PLC0415
+
+    for model in (UserProfile, EmailAddress):
+        post_save.connect(user_changed, sender=model, dispatch_uid=f"request_cache_user_{model}")
+        post_delete.connect(
+            user_changed, sender=model, dispatch_uid=f"request_cache_user_gone_{model}"
+        )
 
     install_locale_lookup()
     for model in (Site, Locale, PageViewRestriction, Page, Group, Permission, SiteSettings):

@@ -27,3 +27,15 @@ def visible_pages(request, queryset=None):
             excluded |= Q(path__startswith=path)
         queryset = queryset.exclude(excluded)
     return queryset
+
+
+def public(queryset):
+    """Wagtail's `queryset.public()` (no view restriction on the page or an
+    ancestor) from the remembered restrictions instead of a query."""
+    restricted, _aliases = request_cache.restriction_paths()
+    if restricted:
+        excluded = Q()
+        for path in restricted:
+            excluded |= Q(path__startswith=path)
+        queryset = queryset.exclude(excluded)
+    return queryset

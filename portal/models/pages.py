@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -87,6 +88,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """The home page in the active language (Wagtail routes every
+        request from it), remembered until content changes."""
+        from portal.request_cache import remembered  # noqa: PLC0415
+
+        if not self.pk:
+            return super().localized
+        return remembered(
+            "localized-home",
+            [self.pk, translation.get_language()],
+            lambda: super(HomePage, self).localized.specific,
+        )
+
     def get_sections(self, request):
         """Sections contributed by the apps (events, materials, directory…)."""
         return sections.collect("portal_home_sections", request, self)
@@ -104,6 +119,15 @@ class StandardPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+
+    def menu_children(self):
+        """Live, public children shown in menus, listed under the page."""
+        from portal.visibility import public  # noqa: PLC0415
+
+        if not self.numchild:
+            return Page.objects.none()
+        return public(self.get_children().live().in_menu())
+
     subpage_types = ["portal.StandardPage"]
     template = "pages/standard_page.html"
 

@@ -1,11 +1,15 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
 from wagtail.models import Page, Site
 
 from portal import request_cache
 from portal.models.taxonomy import topics_in_locale
+from portal.page_cache import generations
 from portal.request_cache import remembered
 
 register = template.Library()
@@ -75,17 +79,74 @@ def _page_language_links(request, page):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def portal_userbar(context, position="bottom-right"):
+    """Wagtail's user bar (`wagtailuserbar`), rendered once per user, page
+    and generation of content and users: its permission checks, the page's
+    parent and the user's admin profile cost several queries per page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return ""
+    if any(
+        getattr(request, name, None)
+        for name in ("revision_id", "in_preview_panel", "is_preview", "is_dummy")
+    ):
+        return wagtailuserbar(context, position)
+    page = get_page_instance(context)
+    parts = [
+        user.pk,
+        page.pk if page is not None else None,
+        request.get_host(),
+        position,
+        translation.get_language(),
+    ]
+    html = remembered(
+        "userbar",
+        parts,
+        lambda: str(wagtailuserbar(context, position)),
+        tags=(generations.CONTENT, request_cache.USERS),
+    )
+    return mark_safe(html)  # noqa: S308 - Wagtail's own rendering
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_title=None):
     page = page or context.get("page")
     items = []
     if isinstance(page, Page) and page.depth and page.depth > 2:
-        items = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        request = context.get("request")
+        items = remembered(
+            "breadcrumbs",
+            [page.pk, request.get_host() if request else "", translation.get_language()],
+            lambda: [
+                {"url": ancestor.get_url(request), "title": ancestor.title, "depth": ancestor.depth}
+                for ancestor in page.get_ancestors().filter(depth__gt=1)
+            ],
+        )
     return {
         "items": items,
         "page": page,
         "current_title": current_title or (page.title if page else ""),
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_hero(context):
+    """The home page's hero (its image, its link's page in the visitor's
+    language), rendered once per content generation."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or getattr(request, "is_dummy", False):
+        # A preview shows the draft, not what is kept of the live page.
+        return render_to_string("pages/includes/home_hero.html", {"page": page}, request)
+    return remembered(
+        "home-hero",
+        [page.pk, request.get_host() if request else "", translation.get_language()],
+        lambda: render_to_string("pages/includes/home_hero.html", {"page": page}, request),
+    )
 
 
 @register.simple_tag(takes_context=True)
