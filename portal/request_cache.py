@@ -11,16 +11,22 @@ forgets what this request remembered (a view that changes a setting and then
 renders sees the change)."""
 
 import contextvars
+import logging
 
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.cache_keys import make_key
 from portal.page_cache import generations
 from portal.page_cache.fragments import remember
+
+logger = logging.getLogger(__name__)
 
 _memo = contextvars.ContextVar("portal_request_memo", default=None)
 
@@ -37,6 +43,35 @@ def remembered(name, parts, compute, tags=(generations.CONTENT,)):
     if memo is not None:
         memo[key] = value
     return value
+
+
+def remembered_many(name, parts_by_id, compute_missing, tags=(generations.CONTENT,)):
+    """{id: value} for every id of `parts_by_id` ({id: parts}), from the
+    cache in one round trip; `compute_missing(ids)` gives {id: value} for the
+    ids not kept (each kept then under the same generations)."""
+    if not parts_by_id:
+        return {}
+    seconds = int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 600))
+    try:
+        gens = generations.current(tags)
+        keys = {
+            item: make_key(f"pagecache:fragment:{name}", parts, gens)
+            for item, parts in parts_by_id.items()
+        }
+        found = cache.get_many(list(keys.values()))
+    except Exception:
+        logger.exception("Cache unavailable")
+        return compute_missing(list(parts_by_id))
+    values = {item: found[key][0] for item, key in keys.items() if key in found}
+    missing = [item for item in parts_by_id if item not in values]
+    if missing:
+        computed = compute_missing(missing)
+        values.update(computed)
+        try:
+            cache.set_many({keys[item]: (value,) for item, value in computed.items()}, seconds)
+        except Exception:
+            logger.exception("Cache unavailable")
+    return values
 
 
 def forget(*args, **kwargs):
