@@ -1,21 +1,23 @@
 """What every request asks the database before a page does any work (its
 Site, the locales, the site settings, the view restrictions, a signed-in
-user's permissions), kept in Django's cache under the page cache's
-generations (`portal.page_cache.fragments.remember`) and, within one
-request, in memory.
+user's permissions) and what rarely changes on a page (navigation, user
+bar, breadcrumbs, search result cards), kept in Django's cache under the
+page cache's generations and, within one request, in memory.
 
-Invalidation is the page cache's: a change of any of these rows bumps the
-"content" generation (a user's own row bumps "users"), so the next request
-reads them afresh. Within a request, a save of one of the remembered models
-forgets what this request remembered (a view that changes a setting and then
-renders sees the change)."""
+Invalidation is the page cache's (`portal.page_cache.generations`): every
+change of what pages show bumps the "content" generation, a user's row (and
+here their email addresses and admin profile) bumps "users"; a value is used
+only while the generations it was stored under are current. A request reads
+the generations once, at its start, with the values nearly every request
+needs (one round trip to the cache); a change it makes itself (any model the
+page cache counts) makes it read them again."""
 
 import contextvars
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
@@ -24,88 +26,165 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.cache_keys import make_key
 from portal.page_cache import generations
-from portal.page_cache.fragments import remember
 
 logger = logging.getLogger(__name__)
 
-_memo = contextvars.ContextVar("portal_request_memo", default=None)
-
 USERS = "users"
+TAGS = (generations.CONTENT, USERS)
+
+
+class _Request:
+    """What one request has remembered: the generations (read once, with the
+    values every request needs, in one round trip), and the values."""
+
+    def __init__(self):
+        self.gens = None
+        self.found = {}
+        self.values = {}
+
+
+_state = contextvars.ContextVar("portal_request_cache", default=None)
+
+
+def _key(name, parts):
+    return make_key(f"portal:remembered:{name}", parts)
+
+
+def _seconds():
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 600))
+
+
+def _generations(state, also=()):
+    """{tag: generation} of TAGS: the request's (read at its first use,
+    together with the keys `also`), or the cache's now outside a request."""
+    if state is not None and state.gens is not None:
+        return state.gens
+    gen_keys = [generations.key(tag) for tag in TAGS]
+    found = cache.get_many([*gen_keys, *also])
+    gens = generations.current(TAGS, found={k: found[k] for k in gen_keys if k in found})
+    if state is not None:
+        state.gens = gens
+        state.found = {k: v for k, v in found.items() if k not in gen_keys}
+    return gens
 
 
 def remembered(name, parts, compute, tags=(generations.CONTENT,)):
-    """`remember(name, parts, compute, tags)`, asked at most once per request."""
-    memo = _memo.get()
-    key = (name, tuple(parts))
-    if memo is not None and key in memo:
-        return memo[key]
-    value = remember(name, parts, compute, tags)
-    if memo is not None:
-        memo[key] = value
+    """compute(), or what it returned before while the generations of `tags`
+    (of TAGS) are unchanged; `parts` say what else the value depends on
+    (site, language, user...). Like `portal.page_cache.fragments.remember`,
+    but a request reads the generations once, and each value at most once."""
+    key = _key(name, parts)
+    state = _state.get()
+    if state is not None and key in state.values:
+        return state.values[key]
+    try:
+        gens = _generations(state)
+        wanted = tuple(gens[tag] for tag in tags)
+        prefetched = state.found if state is not None else {}
+        entry = prefetched.pop(key) if key in prefetched else cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        return compute()
+    if entry is not None and entry[0] == wanted:
+        value = entry[1]
+    else:
+        value = compute()
+        try:
+            cache.set(key, (wanted, value), _seconds())
+        except Exception:
+            logger.exception("Cache unavailable")
+    if state is not None:
+        state.values[key] = value
     return value
 
 
 def remembered_many(name, parts_by_id, compute_missing, tags=(generations.CONTENT,)):
     """{id: value} for every id of `parts_by_id` ({id: parts}), from the
-    cache in one round trip; `compute_missing(ids)` gives {id: value} for the
-    ids not kept (each kept then under the same generations)."""
+    cache in one round trip; `compute_missing(ids)` gives {id: value} for
+    the ids not kept or out of date."""
     if not parts_by_id:
         return {}
-    seconds = int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 600))
+    keys = {item: _key(name, parts) for item, parts in parts_by_id.items()}
     try:
-        gens = generations.current(tags)
-        keys = {
-            item: make_key(f"pagecache:fragment:{name}", parts, gens)
-            for item, parts in parts_by_id.items()
-        }
+        gens = _generations(_state.get())
+        wanted = tuple(gens[tag] for tag in tags)
         found = cache.get_many(list(keys.values()))
     except Exception:
         logger.exception("Cache unavailable")
         return compute_missing(list(parts_by_id))
-    values = {item: found[key][0] for item, key in keys.items() if key in found}
+    values = {}
+    for item, key in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == wanted:
+            values[item] = entry[1]
     missing = [item for item in parts_by_id if item not in values]
     if missing:
         computed = compute_missing(missing)
         values.update(computed)
         try:
-            cache.set_many({keys[item]: (value,) for item, value in computed.items()}, seconds)
+            cache.set_many(
+                {keys[item]: (wanted, value) for item, value in computed.items()}, _seconds()
+            )
         except Exception:
             logger.exception("Cache unavailable")
     return values
 
 
 def forget(*args, **kwargs):
-    """Something remembered changed during this request."""
-    memo = _memo.get()
-    if memo:
-        memo.clear()
+    """Something changed during this request: it reads the generations and
+    the values again."""
+    state = _state.get()
+    if state is not None:
+        state.gens = None
+        state.found = {}
+        state.values.clear()
 
 
 class RequestCacheMiddleware:
-    """Gives each request its own memory of remembered values, and finds the
-    request's Site through it (Wagtail reads `request._wagtail_site`)."""
+    """Gives each request its own memory of remembered values, reads the
+    generations and what every request needs in one round trip, and finds
+    the request's Site through it (Wagtail reads `request._wagtail_site`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _memo.set({})
+        state = _Request()
+        token = _state.set(state)
         try:
-            found = find_site(request)
-            if found is not None:
-                request._wagtail_site = found[0]
+            site_key = _site_key(request)
+            if site_key is not None:
+                try:
+                    _generations(state, also=[site_key, *EVERY_REQUEST])
+                except Exception:
+                    logger.exception("Cache unavailable")
+                request._wagtail_site = find_site(request)[0]
             return self.get_response(request)
         finally:
-            _memo.reset(token)
+            _state.reset(token)
+
+
+# Kept values almost every request reads, fetched with the generations.
+EVERY_REQUEST = [_key("locales", []), _key("view-restriction-paths", [])]
+
+
+def _site_parts(request):
+    try:
+        return [split_domain_port(request._get_raw_host())[0], request.get_port()]
+    except Exception:  # a malformed Host header is Django's to refuse
+        return None
+
+
+def _site_key(request):
+    parts = _site_parts(request)
+    return None if parts is None else _key("site", parts)
 
 
 def find_site(request):
     """(Wagtail's `Site.find_for_request`,) remembered per host and port;
     None when the Host header cannot be read (left to Wagtail and Django)."""
-    try:
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-    except Exception:  # a malformed Host header is Django's to refuse
+    parts = _site_parts(request)
+    if parts is None:
         return None
 
     def compute():
@@ -117,7 +196,7 @@ def find_site(request):
             site.root_page = site.root_page.specific
         return (site,)
 
-    return remembered("site", [hostname, port], compute)
+    return remembered("site", parts, compute)
 
 
 # --- locales ------------------------------------------------------------------------
@@ -214,24 +293,26 @@ def user_changed(sender, **kwargs):
     addresses changed: tables the page cache ignores, but what is remembered
     per user shows them."""
     generations.bump(USERS)
+    forget()
 
 
 def connect():
     from allauth.account.models import EmailAddress  # noqa: PLC0415
     from wagtail.users.models import UserProfile  # noqa: PLC0415
 
-    from portal.models import SiteSettings  # noqa: PLC0415
-
     for model in (UserProfile, EmailAddress):
         post_save.connect(user_changed, sender=model, dispatch_uid=f"request_cache_user_{model}")
         post_delete.connect(
             user_changed, sender=model, dispatch_uid=f"request_cache_user_gone_{model}"
         )
-
     install_locale_lookup()
-    for model in (Site, Locale, PageViewRestriction, Page, Group, Permission, SiteSettings):
-        post_save.connect(forget, sender=model, dispatch_uid=f"request_cache_save_{model}")
-        post_delete.connect(forget, sender=model, dispatch_uid=f"request_cache_delete_{model}")
+    # Every change the page cache counts (its receivers are per model too).
+    for model in apps.get_models():
+        if generations.is_ignored(model._meta.db_table):
+            continue
+        label = model._meta.label
+        post_save.connect(forget, sender=model, dispatch_uid=f"request_cache_save_{label}")
+        post_delete.connect(forget, sender=model, dispatch_uid=f"request_cache_delete_{label}")
     m2m_changed.connect(forget, dispatch_uid="request_cache_links")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget, dispatch_uid=f"request_cache_{id(signal)}")

@@ -7,7 +7,13 @@ from wagtail.fields import StreamField
 
 from portal.blocks import NavigationLinkBlock
 from portal.language_variants import in_language
-from portal.page_cache.fragments import remember
+
+
+def remember(name, parts, compute):
+    """`portal.request_cache.remembered` (imported once models are loaded)."""
+    from portal.request_cache import remembered  # noqa: PLC0415
+
+    return remembered(name, parts, compute)
 
 
 @register_setting(icon="cog")
