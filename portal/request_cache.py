@@ -30,7 +30,8 @@ from portal.page_cache import generations
 logger = logging.getLogger(__name__)
 
 USERS = "users"
-TAGS = (generations.CONTENT, USERS)
+SEARCH_INDEX = "search-index"
+TAGS = (generations.CONTENT, USERS, SEARCH_INDEX)
 
 
 class _Request:
