@@ -289,10 +289,13 @@ def permissions_of(user):
     return remembered("permissions", [user.pk], compute, tags=(generations.CONTENT, USERS))
 
 
-def user_changed(sender, **kwargs):
+def user_changed(sender, created=False, **kwargs):
     """A user's admin profile (theme, language of the user bar) or email
     addresses changed: tables the page cache ignores, but what is remembered
-    per user shows them."""
+    per user shows them. (Wagtail creates a profile with the defaults the
+    first time it reads it: nothing shown changes then.)"""
+    if created and sender._meta.label == "wagtailusers.UserProfile":
+        return
     generations.bump(USERS)
     forget()
 

@@ -120,15 +120,26 @@ class StandardPage(BasePage):
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
 
-    def menu_children(self):
-        """Live, public children shown in menus, listed under the page."""
+    def menu_children(self, request=None):
+        """Live, public children shown in menus, listed under the page, as
+        [{"url", "title"}]: kept until content changes."""
+        from portal.request_cache import remembered  # noqa: PLC0415
         from portal.visibility import public  # noqa: PLC0415
 
-        if not self.numchild:
-            return Page.objects.none()
-        return public(self.get_children().live().in_menu())
+        return remembered(
+            "menu-children",
+            [self.pk, request.get_host() if request else "", translation.get_language()],
+            lambda: [
+                {"url": child.get_url(request), "title": child.title}
+                for child in public(self.get_children().live().in_menu())
+            ],
+        )
 
-    subpage_types = ["portal.StandardPage"]
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["menu_children"] = self.menu_children(request)
+        return context
+
     template = "pages/standard_page.html"
 
     class Meta:
