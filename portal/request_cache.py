@@ -12,13 +12,16 @@ the generations once, at its start, with the values nearly every request
 needs (one round trip to the cache); a change it makes itself (any model the
 page cache counts) makes it read them again."""
 
+import contextlib
 import contextvars
 import logging
+import re
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -47,7 +50,15 @@ class _Request:
 _state = contextvars.ContextVar("portal_request_cache", default=None)
 
 
+# Parts such as ids, languages and host names make readable keys; anything
+# else (a search query...) is digested by `make_key`.
+READABLE_PART = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+
+
 def _key(name, parts):
+    texts = [str(part) for part in parts]
+    if all(READABLE_PART.match(text) for text in texts):
+        return ":".join(["portal:remembered", name, *texts])
     return make_key(f"portal:remembered:{name}", parts)
 
 
@@ -159,7 +170,10 @@ class RequestCacheMiddleware:
                     _generations(state, also=[site_key, *EVERY_REQUEST])
                 except Exception:
                     logger.exception("Cache unavailable")
-                request._wagtail_site = find_site(request)[0]
+                # Without a database, left to Wagtail when a page needs it
+                # (the health check answers without one).
+                with contextlib.suppress(DatabaseError):
+                    request._wagtail_site = find_site(request)[0]
             return self.get_response(request)
         finally:
             _state.reset(token)
