@@ -19,11 +19,14 @@ import re
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -174,9 +177,37 @@ class RequestCacheMiddleware:
                 # (the health check answers without one).
                 with contextlib.suppress(DatabaseError):
                     request._wagtail_site = find_site(request)[0]
+                    prefetch(state, request, request._wagtail_site)
             return self.get_response(request)
         finally:
             _state.reset(token)
+
+
+def prefetch(state, request, site):
+    """What pages of `site` read on every request (the settings, the
+    navigation and footer, the home page's address, the signed-in user's
+    permissions), in one more round trip."""
+    if site is None or state.gens is None:
+        return
+    language = translation.get_language()
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return
+    keys = [
+        _key("site-settings", [site.pk]),
+        _key("navigation", [site.pk, language]),
+        _key("footer", [site.pk, language]),
+        _key("home-url", [site.pk, host, language]),
+    ]
+    session = getattr(request, "session", None)
+    user_id = session.get(SESSION_KEY) if session is not None else None
+    if user_id is not None:
+        keys.append(_key("permissions", [user_id]))
+    try:
+        state.found.update(cache.get_many(keys))
+    except Exception:
+        logger.exception("Cache unavailable")
 
 
 # Kept values almost every request reads, fetched with the generations.

@@ -107,7 +107,7 @@ class SiteSettings(BaseSiteSetting):
         """The main navigation as [{"href", "text"}] in the active language."""
         return remember(
             "navigation",
-            [self.pk, translation.get_language()],
+            [self.site_id, translation.get_language()],
             lambda: [
                 {"href": link.value.href(), "text": str(link.value.text())}
                 for link in self.main_navigation
@@ -128,4 +128,4 @@ class SiteSettings(BaseSiteSetting):
                 else "",
             }
 
-        return remember("footer", [self.pk, translation.get_language()], compute)
+        return remember("footer", [self.site_id, translation.get_language()], compute)
