@@ -28,3 +28,7 @@ class PortalConfig(AppConfig):
         from portal.page_cache import signals as page_cache_signals  # noqa: PLC0415
 
         page_cache_signals.connect()
+        # Locales, the Site and permissions remembered across requests.
+        from portal import request_cache  # noqa: PLC0415
+
+        request_cache.connect()

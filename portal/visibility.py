@@ -2,16 +2,17 @@
 feeds share."""
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from portal import request_cache
 
 
 def restricted_paths_for(request):
-    """Tree paths of restricted pages this visitor does not pass."""
+    """Tree paths of restricted pages this visitor does not pass (the
+    restrictions are remembered until content changes)."""
     return [
         restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-            "groups"
-        )
+        for restriction in request_cache.view_restrictions()
         if not restriction.accept_request(request)
     ]
 
@@ -23,6 +24,18 @@ def visible_pages(request, queryset=None):
     if hidden:
         excluded = Q()
         for path in hidden:
+            excluded |= Q(path__startswith=path)
+        queryset = queryset.exclude(excluded)
+    return queryset
+
+
+def public(queryset):
+    """Wagtail's `queryset.public()` (no view restriction on the page or an
+    ancestor) from the remembered restrictions instead of a query."""
+    restricted, _aliases = request_cache.restriction_paths()
+    if restricted:
+        excluded = Q()
+        for path in restricted:
             excluded |= Q(path__startswith=path)
         queryset = queryset.exclude(excluded)
     return queryset

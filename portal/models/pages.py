@@ -1,8 +1,9 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from portal import sections
@@ -24,6 +25,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every page served (two queries); most pages have
+        # no restricted ancestor, which the remembered paths tell at once.
+        from portal.request_cache import may_be_restricted  # noqa: PLC0415
+
+        if self.pk and not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_breadcrumbs(self):
         # The home page (depth 2) and everything between it and this page.
@@ -78,6 +88,20 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """The home page in the active language (Wagtail routes every
+        request from it), remembered until content changes."""
+        from portal.request_cache import remembered  # noqa: PLC0415
+
+        if not self.pk:
+            return super().localized
+        return remembered(
+            "localized-home",
+            [self.pk, translation.get_language()],
+            lambda: super(HomePage, self).localized.specific,
+        )
+
     def get_sections(self, request):
         """Sections contributed by the apps (events, materials, directory…)."""
         return sections.collect("portal_home_sections", request, self)
@@ -95,7 +119,27 @@ class StandardPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
-    subpage_types = ["portal.StandardPage"]
+
+    def menu_children(self, request=None):
+        """Live, public children shown in menus, listed under the page, as
+        [{"url", "title"}]: kept until content changes."""
+        from portal.request_cache import remembered  # noqa: PLC0415
+        from portal.visibility import public  # noqa: PLC0415
+
+        return remembered(
+            "menu-children",
+            [self.pk, request.get_host() if request else "", translation.get_language()],
+            lambda: [
+                {"url": child.get_url(request), "title": child.title}
+                for child in public(self.get_children().live().in_menu())
+            ],
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["menu_children"] = self.menu_children(request)
+        return context
+
     template = "pages/standard_page.html"
 
     class Meta:

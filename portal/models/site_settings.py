@@ -7,7 +7,13 @@ from wagtail.fields import StreamField
 
 from portal.blocks import NavigationLinkBlock
 from portal.language_variants import in_language
-from portal.page_cache.fragments import remember
+
+
+def remember(name, parts, compute):
+    """`portal.request_cache.remembered` (imported once models are loaded)."""
+    from portal.request_cache import remembered  # noqa: PLC0415
+
+    return remembered(name, parts, compute)
 
 
 @register_setting(icon="cog")
@@ -70,6 +76,18 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, remembered until content changes (every
+        page shows them)."""
+        if site is None:
+            return super().for_site(site)
+        from portal.request_cache import remembered  # noqa: PLC0415
+
+        return remembered(
+            "site-settings", [site.pk], lambda: super(SiteSettings, cls).for_site(site)
+        )
+
     def _localized(self, field):
         return in_language(self, field)
 
@@ -89,7 +107,7 @@ class SiteSettings(BaseSiteSetting):
         """The main navigation as [{"href", "text"}] in the active language."""
         return remember(
             "navigation",
-            [self.pk, translation.get_language()],
+            [self.site_id, translation.get_language()],
             lambda: [
                 {"href": link.value.href(), "text": str(link.value.text())}
                 for link in self.main_navigation
@@ -110,4 +128,4 @@ class SiteSettings(BaseSiteSetting):
                 else "",
             }
 
-        return remember("footer", [self.pk, translation.get_language()], compute)
+        return remember("footer", [self.site_id, translation.get_language()], compute)

@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Inside them: sees the session, the CSRF token and the messages a page used.
     "portal.page_cache.middleware.AnonymousPageCacheMiddleware",
+    # Behind the page cache (a cached page needs none of it): the Site, the
+    # locales, the settings and permissions from the cache, not the database.
+    "portal.request_cache.RequestCacheMiddleware",
     "portal.middleware.AdminRequiresTwoFactorMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -142,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # Permission checks only (remembered per user, portal/request_cache.py).
+    "portal.auth_backends.RememberedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -1,10 +1,16 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from django.utils.safestring import mark_safe
+from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtailuserbar
+from wagtail.models import Page, Site
 
+from portal import request_cache
 from portal.models.taxonomy import topics_in_locale
+from portal.page_cache import generations
+from portal.request_cache import remembered
 
 register = template.Library()
 
@@ -21,29 +27,18 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    is_page = isinstance(page, Page) and page.pk
+    page_links = {}
+    if is_page:
+        host = request.get_host() if request is not None else ""
+        page_links = remembered(
+            "language-links", [page.pk, host], lambda: _page_language_links(request, page)
+        )
     links = []
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
     for code, name in settings.LANGUAGES:
         with translation.override(code):
             local_name = translation.gettext(name)
-        url = None
-        missing, missing_label = False, ""
-        if isinstance(page, Page) and page.pk:
-            translated = translations.get(code)
-            if translated is not None:
-                with translation.override(code):
-                    url = translated.get_url(request)
-            elif code in locales:
-                # No live version in that language: say so, in that language,
-                # rather than drop the visitor on its home page.
-                missing = True
-                with translation.override(code):
-                    url = reverse("translation_missing", args=[page.pk])
-                    missing_label = translation.gettext("not translated")
+        url, missing, missing_label = page_links.get(code, (None, False, ""))
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -59,12 +54,78 @@ def language_links(context):
     return links
 
 
+def _page_language_links(request, page):
+    """{language code: (url, missing, missing label)} of a Wagtail page: its
+    live translation, or else a page that says, in that language, that
+    there is no translation yet (rather than drop the visitor on its home
+    page)."""
+    locales = request_cache.locales()
+    translations = {}
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations[translated.locale.language_code] = translated
+    links = {}
+    for code, _name in settings.LANGUAGES:
+        translated = translations.get(code)
+        if translated is not None:
+            with translation.override(code):
+                links[code] = (translated.get_url(request), False, "")
+        elif code in locales:
+            with translation.override(code):
+                links[code] = (
+                    reverse("translation_missing", args=[page.pk]),
+                    True,
+                    translation.gettext("not translated"),
+                )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def portal_userbar(context, position="bottom-right"):
+    """Wagtail's user bar (`wagtailuserbar`), rendered once per user, page
+    and generation of content and users: its permission checks, the page's
+    parent and the user's admin profile cost several queries per page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return ""
+    if any(
+        getattr(request, name, None)
+        for name in ("revision_id", "in_preview_panel", "is_preview", "is_dummy")
+    ):
+        return wagtailuserbar(context, position)
+    page = get_page_instance(context)
+    parts = [
+        user.pk,
+        page.pk if page is not None else None,
+        request.get_host(),
+        position,
+        translation.get_language(),
+    ]
+    html = remembered(
+        "userbar",
+        parts,
+        lambda: str(wagtailuserbar(context, position)),
+        tags=(generations.CONTENT, request_cache.USERS),
+    )
+    return mark_safe(html)  # noqa: S308 - Wagtail's own rendering
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_title=None):
     page = page or context.get("page")
     items = []
     if isinstance(page, Page) and page.depth and page.depth > 2:
-        items = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        request = context.get("request")
+        items = remembered(
+            "breadcrumbs",
+            [page.pk, request.get_host() if request else "", translation.get_language()],
+            lambda: [
+                {"url": ancestor.get_url(request), "title": ancestor.title, "depth": ancestor.depth}
+                for ancestor in page.get_ancestors().filter(depth__gt=1)
+            ],
+        )
     return {
         "items": items,
         "page": page,
@@ -73,13 +134,32 @@ def breadcrumbs(context, page=None, current_title=None):
 
 
 @register.simple_tag(takes_context=True)
+def home_hero(context):
+    """The home page's hero (its image, its link's page in the visitor's
+    language), rendered once per content generation."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or getattr(request, "is_dummy", False):
+        # A preview shows the draft, not what is kept of the live page.
+        return render_to_string("pages/includes/home_hero.html", {"page": page}, request)
+    return remembered(
+        "home-hero",
+        [page.pk, request.get_host() if request else "", translation.get_language()],
+        lambda: render_to_string("pages/includes/home_hero.html", {"page": page}, request),
+    )
+
+
+@register.simple_tag(takes_context=True)
 def localized_home_url(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return "/"
-    home = site.root_page.localized
-    return home.get_url(request) or "/"
+    return remembered(
+        "home-url",
+        [site.pk, request.get_host(), translation.get_language()],
+        lambda: site.root_page.localized.get_url(request) or "/",
+    )
 
 
 @register.filter

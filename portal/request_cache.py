@@ -1,0 +1,367 @@
+"""What every request asks the database before a page does any work (its
+Site, the locales, the site settings, the view restrictions, a signed-in
+user's permissions) and what rarely changes on a page (navigation, user
+bar, breadcrumbs, search result cards), kept in Django's cache under the
+page cache's generations and, within one request, in memory.
+
+Invalidation is the page cache's (`portal.page_cache.generations`): every
+change of what pages show bumps the "content" generation, a user's row (and
+here their email addresses and admin profile) bumps "users"; a value is used
+only while the generations it was stored under are current. A request reads
+the generations once, at its start, with the values nearly every request
+needs (one round trip to the cache); a change it makes itself (any model the
+page cache counts) makes it read them again."""
+
+import contextlib
+import contextvars
+import logging
+import re
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.cache_keys import make_key
+from portal.page_cache import generations
+
+logger = logging.getLogger(__name__)
+
+USERS = "users"
+SEARCH_INDEX = "search-index"
+TAGS = (generations.CONTENT, USERS, SEARCH_INDEX)
+
+
+class _Request:
+    """What one request has remembered: the generations (read once, with the
+    values every request needs, in one round trip), and the values."""
+
+    def __init__(self):
+        self.gens = None
+        self.found = {}
+        self.values = {}
+
+
+_state = contextvars.ContextVar("portal_request_cache", default=None)
+
+
+# Parts such as ids, languages and host names make readable keys; anything
+# else (a search query...) is digested by `make_key`.
+READABLE_PART = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+
+
+def _key(name, parts):
+    texts = [str(part) for part in parts]
+    if all(READABLE_PART.match(text) for text in texts):
+        return ":".join(["portal:remembered", name, *texts])
+    return make_key(f"portal:remembered:{name}", parts)
+
+
+def _seconds():
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 600))
+
+
+def _generations(state, also=()):
+    """{tag: generation} of TAGS: the request's (read at its first use,
+    together with the keys `also`), or the cache's now outside a request."""
+    if state is not None and state.gens is not None:
+        return state.gens
+    gen_keys = [generations.key(tag) for tag in TAGS]
+    found = cache.get_many([*gen_keys, *also])
+    gens = generations.current(TAGS, found={k: found[k] for k in gen_keys if k in found})
+    if state is not None:
+        state.gens = gens
+        state.found = {k: v for k, v in found.items() if k not in gen_keys}
+    return gens
+
+
+def remembered(name, parts, compute, tags=(generations.CONTENT,)):
+    """compute(), or what it returned before while the generations of `tags`
+    (of TAGS) are unchanged; `parts` say what else the value depends on
+    (site, language, user...). Like `portal.page_cache.fragments.remember`,
+    but a request reads the generations once, and each value at most once."""
+    key = _key(name, parts)
+    state = _state.get()
+    if state is not None and key in state.values:
+        return state.values[key]
+    try:
+        gens = _generations(state)
+        wanted = tuple(gens[tag] for tag in tags)
+        prefetched = state.found if state is not None else {}
+        entry = prefetched.pop(key) if key in prefetched else cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        return compute()
+    if entry is not None and entry[0] == wanted:
+        value = entry[1]
+    else:
+        value = compute()
+        try:
+            cache.set(key, (wanted, value), _seconds())
+        except Exception:
+            logger.exception("Cache unavailable")
+    if state is not None:
+        state.values[key] = value
+    return value
+
+
+def remembered_many(name, parts_by_id, compute_missing, tags=(generations.CONTENT,)):
+    """{id: value} for every id of `parts_by_id` ({id: parts}), from the
+    cache in one round trip; `compute_missing(ids)` gives {id: value} for
+    the ids not kept or out of date."""
+    if not parts_by_id:
+        return {}
+    keys = {item: _key(name, parts) for item, parts in parts_by_id.items()}
+    try:
+        gens = _generations(_state.get())
+        wanted = tuple(gens[tag] for tag in tags)
+        found = cache.get_many(list(keys.values()))
+    except Exception:
+        logger.exception("Cache unavailable")
+        return compute_missing(list(parts_by_id))
+    values = {}
+    for item, key in keys.items():
+        entry = found.get(key)
+        if entry is not None and entry[0] == wanted:
+            values[item] = entry[1]
+    missing = [item for item in parts_by_id if item not in values]
+    if missing:
+        computed = compute_missing(missing)
+        values.update(computed)
+        try:
+            cache.set_many(
+                {keys[item]: (wanted, value) for item, value in computed.items()}, _seconds()
+            )
+        except Exception:
+            logger.exception("Cache unavailable")
+    return values
+
+
+def forget(*args, **kwargs):
+    """Something changed during this request: it reads the generations and
+    the values again."""
+    state = _state.get()
+    if state is not None:
+        state.gens = None
+        state.found = {}
+        state.values.clear()
+
+
+class RequestCacheMiddleware:
+    """Gives each request its own memory of remembered values, reads the
+    generations and what every request needs in one round trip, and finds
+    the request's Site through it (Wagtail reads `request._wagtail_site`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        state = _Request()
+        token = _state.set(state)
+        try:
+            site_key = _site_key(request)
+            if site_key is not None:
+                try:
+                    _generations(state, also=[site_key, *EVERY_REQUEST])
+                except Exception:
+                    logger.exception("Cache unavailable")
+                # Without a database, left to Wagtail when a page needs it
+                # (the health check answers without one).
+                with contextlib.suppress(DatabaseError):
+                    request._wagtail_site = find_site(request)[0]
+                    prefetch(state, request, request._wagtail_site)
+            return self.get_response(request)
+        finally:
+            _state.reset(token)
+
+
+def prefetch(state, request, site):
+    """What pages of `site` read on every request (the settings, the
+    navigation and footer, the home page's address, the signed-in user's
+    permissions), in one more round trip."""
+    if site is None or state.gens is None:
+        return
+    language = translation.get_language()
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return
+    keys = [
+        _key("site-settings", [site.pk]),
+        _key("navigation", [site.pk, language]),
+        _key("footer", [site.pk, language]),
+        _key("home-url", [site.pk, host, language]),
+    ]
+    session = getattr(request, "session", None)
+    user_id = session.get(SESSION_KEY) if session is not None else None
+    if user_id is not None:
+        keys.append(_key("permissions", [user_id]))
+    try:
+        state.found.update(cache.get_many(keys))
+    except Exception:
+        logger.exception("Cache unavailable")
+
+
+# Kept values almost every request reads, fetched with the generations.
+EVERY_REQUEST = [_key("locales", []), _key("view-restriction-paths", [])]
+
+
+def _site_parts(request):
+    try:
+        return [split_domain_port(request._get_raw_host())[0], request.get_port()]
+    except Exception:  # a malformed Host header is Django's to refuse
+        return None
+
+
+def _site_key(request):
+    parts = _site_parts(request)
+    return None if parts is None else _key("site", parts)
+
+
+def find_site(request):
+    """(Wagtail's `Site.find_for_request`,) remembered per host and port;
+    None when the Host header cannot be read (left to Wagtail and Django)."""
+    parts = _site_parts(request)
+    if parts is None:
+        return None
+
+    def compute():
+        site = Site._find_for_request(request)
+        if site is not None and site.root_page is not None:
+            # Kept with the Site, as its own class (the home page's
+            # `localized` is remembered too): Wagtail routes every request
+            # from `site.root_page.localized.specific`.
+            site.root_page = site.root_page.specific
+        return (site,)
+
+    return remembered("site", parts, compute)
+
+
+# --- locales ------------------------------------------------------------------------
+
+
+def locales():
+    """{language_code: Locale} of Wagtail's `Locale.objects`."""
+    return remembered(
+        "locales",
+        [],
+        lambda: {locale.language_code: locale for locale in Locale.objects.order_by("pk")},
+    )
+
+
+def install_locale_lookup():
+    """`Locale.objects.get_for_language` (behind `Locale.get_active`,
+    `Locale.get_default` and every `.localized`) from `locales()` instead of
+    one query per call."""
+    from wagtail.coreutils import get_supported_content_language_variant  # noqa: PLC0415
+    from wagtail.models.i18n import LocaleManager  # noqa: PLC0415
+
+    if getattr(LocaleManager.get_for_language, "portal_cached", False):
+        return
+    original = LocaleManager.get_for_language
+
+    def get_for_language(self, language_code):
+        if self.model is not Locale:
+            return original(self, language_code)
+        code = get_supported_content_language_variant(language_code)
+        try:
+            return locales()[code]
+        except KeyError:
+            raise Locale.DoesNotExist(f"No locale for {code!r}") from None
+
+    get_for_language.portal_cached = True
+    LocaleManager.get_for_language = get_for_language
+
+
+# --- view restrictions --------------------------------------------------------------
+
+
+def restriction_paths():
+    """(paths of pages with a view restriction, paths of alias pages)."""
+
+    def compute():
+        restricted = list(
+            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+        )
+        aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+        return (restricted, aliases)
+
+    return remembered("view-restriction-paths", [], compute)
+
+
+def may_be_restricted(page):
+    """False when neither `page` nor an ancestor has a view restriction (or
+    is an alias, whose source's restrictions would apply): then Wagtail's
+    check needs no query."""
+    restricted, aliases = restriction_paths()
+    path = page.path or ""
+    return any(path.startswith(prefix) for prefix in (*restricted, *aliases))
+
+
+def view_restrictions():
+    """Every PageViewRestriction with its page and groups, for checks of
+    many pages at once (search)."""
+    return remembered(
+        "view-restrictions",
+        [],
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+# --- permissions --------------------------------------------------------------------
+
+
+def permissions_of(user):
+    """(the user's own permissions, their groups') as Django's ModelBackend
+    names them, remembered until content (groups, permissions) or the
+    user's row changes."""
+
+    def compute():
+        backend = ModelBackend()
+        return (
+            set(backend.get_user_permissions(user)),
+            set(backend.get_group_permissions(user)),
+        )
+
+    return remembered("permissions", [user.pk], compute, tags=(generations.CONTENT, USERS))
+
+
+def user_changed(sender, created=False, **kwargs):
+    """A user's admin profile (theme, language of the user bar) or email
+    addresses changed: tables the page cache ignores, but what is remembered
+    per user shows them. (Wagtail creates a profile with the defaults the
+    first time it reads it: nothing shown changes then.)"""
+    if created and sender._meta.label == "wagtailusers.UserProfile":
+        return
+    generations.bump(USERS)
+    forget()
+
+
+def connect():
+    from allauth.account.models import EmailAddress  # noqa: PLC0415
+    from wagtail.users.models import UserProfile  # noqa: PLC0415
+
+    for model in (UserProfile, EmailAddress):
+        post_save.connect(user_changed, sender=model, dispatch_uid=f"request_cache_user_{model}")
+        post_delete.connect(
+            user_changed, sender=model, dispatch_uid=f"request_cache_user_gone_{model}"
+        )
+    install_locale_lookup()
+    # Every change the page cache counts (its receivers are per model too).
+    for model in apps.get_models():
+        if generations.is_ignored(model._meta.db_table):
+            continue
+        label = model._meta.label
+        post_save.connect(forget, sender=model, dispatch_uid=f"request_cache_save_{label}")
+        post_delete.connect(forget, sender=model, dispatch_uid=f"request_cache_delete_{label}")
+    m2m_changed.connect(forget, dispatch_uid="request_cache_links")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget, dispatch_uid=f"request_cache_{id(signal)}")
