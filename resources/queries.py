@@ -2,15 +2,18 @@
 built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.visibility import is_member
-from portal.listings import children_with_untranslated, mark_other_language
+from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
+from portal.page_cache.fragments import remember
 from portal.visibility import visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -62,16 +65,70 @@ MATERIAL_CARD_IMAGE = "fill-160x200"
 def material_cards(queryset):
     images = get_image_model().objects.prefetch_renditions(MATERIAL_CARD_IMAGE)
     return queryset.select_related("publisher").prefetch_related(
-        "topics", files_prefetch(), Prefetch("image", queryset=images)
+        files_prefetch(), Prefetch("image", queryset=images)
     )
 
 
 def study_visit_cards(queryset):
-    return queryset.prefetch_related("host_institutions", "topics")
+    return queryset.prefetch_related("host_institutions")
 
 
-def _page_of(request, queryset, per_page):
+def query_key(queryset):
+    """What identifies the rows of `queryset` (its SQL and parameters: the
+    visitor's visibility and view restrictions, the language, the filters),
+    for keys of values computed from it; None for a query known to be empty."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return [sql, [f"{type(param).__name__}:{param}" for param in params]]
+
+
+def remembered_count(queryset):
+    """`queryset.count()`, kept in the cache until content changes."""
+    key = query_key(queryset)
+    if key is None:
+        return 0
+    return remember("resources-count", key, queryset.count)
+
+
+def remembered_choices(filterset_class, base):
+    """The choices of a listing's filters (computed from every row of
+    `base`), kept in the cache until content changes."""
+    key = query_key(base)
+    if key is None:
+        return filterset_class.choices_for(base)
+    return remember(
+        f"resources-choices-{filterset_class.__name__}",
+        [key, translation.get_language()],
+        lambda: filterset_class.choices_for(base),
+    )
+
+
+def locale_codes():
+    """{locale id: language code}, kept in the cache until content changes."""
+    return remember(
+        "resources-locale-codes",
+        [],
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+    )
+
+
+def mark_other_language(pages):
+    """`portal.listings.mark_other_language` with the language codes from the
+    cache: a listing showing untranslated pages asks no more queries."""
+    active = Locale.get_active()
+    for page in pages:
+        page.other_language = None
+        if page.locale_id != active.pk:
+            page.other_language = locale_codes().get(page.locale_id)
+    return pages
+
+
+def _page_of(request, queryset, per_page, count=None):
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.object_list = mark_other_language(list(page_obj.object_list))
     return page_obj
@@ -79,9 +136,16 @@ def _page_of(request, queryset, per_page):
 
 def material_listing(request, index_page):
     base = visible_materials(request, children_with_untranslated(MaterialPage, index_page))
-    filterset = MaterialFilter(request.GET or None, queryset=base, request=request)
+    filterset = MaterialFilter(
+        request.GET or None,
+        queryset=base,
+        request=request,
+        choices=remembered_choices(MaterialFilter, base),
+    )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE)
+    page_obj = _page_of(
+        request, material_cards(queryset), MATERIALS_PER_PAGE, remembered_count(queryset)
+    )
     return {
         "filter": filterset,
         "members_more": members_only_count(request, index_page, filterset),
@@ -104,7 +168,7 @@ def members_only_count(request, index_page, filterset):
         if not filterset.form.is_valid():
             return 0
         hidden = filterset.filter_queryset(hidden)
-    return hidden.count()
+    return remembered_count(hidden)
 
 
 def material_detail_context(request, page):
@@ -141,9 +205,16 @@ def material_detail_context(request, page):
 
 def study_visit_listing(request, index_page):
     base = visible_study_visits(request, children_with_untranslated(StudyVisitPage, index_page))
-    filterset = StudyVisitFilter(request.GET or None, queryset=base, request=request)
+    filterset = StudyVisitFilter(
+        request.GET or None,
+        queryset=base,
+        request=request,
+        choices=remembered_choices(StudyVisitFilter, base),
+    )
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
-    page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE)
+    page_obj = _page_of(
+        request, study_visit_cards(queryset), VISITS_PER_PAGE, remembered_count(queryset)
+    )
     return {
         "filter": filterset,
         "page_obj": page_obj,
@@ -152,23 +223,51 @@ def study_visit_listing(request, index_page):
     }
 
 
+def remembered_for_page(name, request, page, compute):
+    """compute() for what a live page shows the same to every visitor (its
+    own fields and relations), kept in the cache until content changes; a
+    preview shows the page being edited (unsaved, in memory), never kept."""
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        return compute()
+    return remember(name, [page.pk, translation.get_language()], compute)
+
+
+def study_visit_facts(page):
+    """What a study visit shows of its own relations, the same for everyone."""
+    return {
+        # Read in Python: in a preview the attachments are unsaved objects
+        # in memory, which cannot be turned into a subquery.
+        "material_order": {
+            item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
+        },
+        "host_institutions": list(page.host_institutions.all()),
+        "participating_institutions": list(page.participating_institutions.all()),
+        "authors": list(page.authors.select_related("institution")),
+        "topics": topics_in_locale(page.topics.all(), page.locale_id),
+    }
+
+
 def study_visit_detail_context(request, page):
-    # Read in Python: in a preview the attachments are unsaved objects in
-    # memory, which cannot be turned into a subquery.
-    order = {item.material_id: item.sort_order or 0 for item in page.attached_materials.all()}
-    materials = material_cards(
-        visible_materials(request, MaterialPage.objects.filter(pk__in=list(order)))
+    facts = remembered_for_page(
+        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page)
+    )
+    order = facts["material_order"]
+    materials = (
+        material_cards(visible_materials(request, MaterialPage.objects.filter(pk__in=list(order))))
+        if order
+        else []
     )
     related_event = None
     if page.related_event_id:
         related_event = visible_pages(request).filter(pk=page.related_event_id).first()
     return {
         "attached_materials": sorted(materials, key=lambda m: order.get(m.pk, 0)),
-        "host_institutions": list(page.host_institutions.all()),
-        "participating_institutions": list(page.participating_institutions.all()),
-        "authors": list(page.authors.select_related("institution")),
-        "topics": topics_in_locale(page.topics.all(), page.locale_id),
-        "related_event": related_event.specific if related_event else None,
+        "host_institutions": facts["host_institutions"],
+        "participating_institutions": facts["participating_institutions"],
+        "authors": facts["authors"],
+        "topics": facts["topics"],
+        # Its title and address: the base page has both (no specific query).
+        "related_event": related_event,
     }
 
 
