@@ -2,7 +2,6 @@
 built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import translation
@@ -14,7 +13,7 @@ from directory.visibility import is_member
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
 from portal.page_cache.fragments import remember
-from portal.visibility import visible_pages
+from portal.visibility import restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
     MaterialFile,
@@ -73,36 +72,27 @@ def study_visit_cards(queryset):
     return queryset.prefetch_related("host_institutions")
 
 
-def query_key(queryset):
-    """What identifies the rows of `queryset` (its SQL and parameters: the
-    visitor's visibility and view restrictions, the language, the filters),
-    for keys of values computed from it; None for a query known to be empty."""
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:
-        return None
-    return [sql, [f"{type(param).__name__}:{param}" for param in params]]
+def listing_scope(request, index_page, members_matter=True):
+    """What decides the pages of a listing a visitor may see (the index page,
+    being a member, the view restrictions they do not pass) and the language
+    of its labels: the key of what is computed from the whole listing."""
+    return [
+        index_page.pk,
+        members_matter and is_member(request.user),
+        sorted(restricted_paths_for(request)),
+        translation.get_language(),
+    ]
 
 
-def remembered_count(queryset):
-    """`queryset.count()`, kept in the cache until content changes."""
-    key = query_key(queryset)
-    if key is None:
-        return 0
-    return remember("resources-count", key, queryset.count)
+def listing_filters(request):
+    """The listing's GET parameters but the page number."""
+    return {key: request.GET.getlist(key) for key in request.GET if key != "page"}
 
 
-def remembered_choices(filterset_class, base):
+def remembered_choices(name, scope, filterset_class, base):
     """The choices of a listing's filters (computed from every row of
     `base`), kept in the cache until content changes."""
-    key = query_key(base)
-    if key is None:
-        return filterset_class.choices_for(base)
-    return remember(
-        f"resources-choices-{filterset_class.__name__}",
-        [key, translation.get_language()],
-        lambda: filterset_class.choices_for(base),
-    )
+    return remember(name, scope, lambda: filterset_class.choices_for(base))
 
 
 def locale_codes():
@@ -136,16 +126,16 @@ def _page_of(request, queryset, per_page, count=None):
 
 def material_listing(request, index_page):
     base = visible_materials(request, children_with_untranslated(MaterialPage, index_page))
+    scope = listing_scope(request, index_page)
     filterset = MaterialFilter(
         request.GET or None,
         queryset=base,
         request=request,
-        choices=remembered_choices(MaterialFilter, base),
+        choices=remembered_choices("resources-material-choices", scope, MaterialFilter, base),
     )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    page_obj = _page_of(
-        request, material_cards(queryset), MATERIALS_PER_PAGE, remembered_count(queryset)
-    )
+    count = remember("resources-material-count", [*scope, listing_filters(request)], queryset.count)
+    page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE, count)
     return {
         "filter": filterset,
         "members_more": members_only_count(request, index_page, filterset),
@@ -168,7 +158,9 @@ def members_only_count(request, index_page, filterset):
         if not filterset.form.is_valid():
             return 0
         hidden = filterset.filter_queryset(hidden)
-    return remembered_count(hidden)
+    return remember(
+        "resources-members-more", [index_page.pk, listing_filters(request)], hidden.count
+    )
 
 
 def material_detail_context(request, page):
@@ -205,16 +197,17 @@ def material_detail_context(request, page):
 
 def study_visit_listing(request, index_page):
     base = visible_study_visits(request, children_with_untranslated(StudyVisitPage, index_page))
+    # Study visits are the same for members and everyone else.
+    scope = listing_scope(request, index_page, members_matter=False)
     filterset = StudyVisitFilter(
         request.GET or None,
         queryset=base,
         request=request,
-        choices=remembered_choices(StudyVisitFilter, base),
+        choices=remembered_choices("resources-visit-choices", scope, StudyVisitFilter, base),
     )
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
-    page_obj = _page_of(
-        request, study_visit_cards(queryset), VISITS_PER_PAGE, remembered_count(queryset)
-    )
+    count = remember("resources-visit-count", [*scope, listing_filters(request)], queryset.count)
+    page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE, count)
     return {
         "filter": filterset,
         "page_obj": page_obj,
@@ -282,9 +275,18 @@ def without_members_only(pages):
 
 
 def index_url(request, model):
-    """The URL of the live index page of this type in the active language."""
-    index = model.objects.live().filter(locale=Locale.get_active()).first()
-    return index.get_url(request) if index else None
+    """The URL of the live index page of this type in the active language
+    (kept in the cache until content changes: the home and topic pages ask
+    for it on every request)."""
+
+    def compute():
+        index = model.objects.live().filter(locale=Locale.get_active()).first()
+        return index.get_url(request) if index else None
+
+    host = request.get_host() if request is not None else ""
+    return remember(
+        "resources-index-url", [model._meta.label, translation.get_language(), host], compute
+    )
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):
