@@ -181,3 +181,14 @@ def test_study_visit_preview_shows_unsaved_relations_not_the_cache(client, visit
 
     context = study_visit_detail_context(request, visit)
     assert [author.name for author in context["authors"]] == ["Unsaved author"]
+
+
+def test_index_address_follows_a_moved_index_at_once(rf, materials_index):
+    from resources.models import MaterialIndexPage  # noqa: PLC0415
+    from resources.queries import index_url  # noqa: PLC0415
+
+    request = rf.get("/")
+    assert index_url(request, MaterialIndexPage) == "/resources/"
+    materials_index.slug = "library"
+    materials_index.save_revision().publish()
+    assert index_url(request, MaterialIndexPage) == "/library/"
