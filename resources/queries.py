@@ -183,7 +183,12 @@ def material_detail_context(request, page):
         "downloads": sum(
             getattr(getattr(f.document, "download_stats", None), "count", 0) for f in files
         ),
-        "topics": topics_in_locale(page.topics.all(), page.locale_id),
+        "topics": remembered_for_page(
+            "resources-material-topics",
+            request,
+            page,
+            lambda: topics_in_locale(page.topics.all(), page.locale_id),
+        ),
         "study_visits": list(visits),
         # A figure for the people who edit the material, not the public.
         "can_see_downloads": bool(

@@ -192,3 +192,15 @@ def test_index_address_follows_a_moved_index_at_once(rf, materials_index):
     materials_index.slug = "library"
     materials_index.save_revision().publish()
     assert index_url(request, MaterialIndexPage) == "/library/"
+
+
+def test_material_page_shows_a_renamed_or_added_topic_at_once(client, materials_index, library):
+    guide = library["guide"]
+    assert "Labour exploitation" in client.get(guide.url).content.decode()
+    library["topic"].name = "Forced labour"
+    library["topic"].save()
+    guide.topics.add(TopicFactory(slug="child-victims", name="Child victims"))
+    guide.save_revision().publish()
+    html = client.get(guide.url).content.decode()
+    assert "Forced labour" in html
+    assert "Child victims" in html
