@@ -78,25 +78,36 @@ class MaterialFilter(django_filters.FilterSet):
         model = MaterialPage
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
+        """`choices`: what `choices_for(queryset)` gave before (they are
+        kept in the cache: computing them reads every material)."""
         super().__init__(*args, **kwargs)
-        base = self.queryset
-        self.filters["topic"].extra["choices"] = _topic_choices(
-            MaterialPage.topics.through, "materialpage", base
-        )
+        if choices is None:
+            choices = self.choices_for(self.queryset)
+        for name, values in choices.items():
+            self.filters[name].extra["choices"] = values
+
+    @staticmethod
+    def choices_for(base):
+        """The topics, languages, publishers and years of the materials in
+        `base`, as the filters' choices in the active language."""
         languages = Language.objects.filter(
             code__in=MaterialFile.objects.filter(page__in=base.values("pk")).values("language_id")
-        )
-        self.filters["language"].extra["choices"] = sorted(
-            ((language.code, str(language.name)) for language in languages), key=lambda c: c[1]
         )
         institutions = Institution.objects.filter(pk__in=base.values("publisher_id")).only(
             "slug", "name", "name_pl"
         )
-        self.filters["institution"].extra["choices"] = sorted(
-            ((i.slug, i.localized_name) for i in institutions), key=lambda c: c[1]
-        )
-        self.filters["year"].extra["choices"] = _year_choices(base, "publication_date")
+        return {
+            "topic": _topic_choices(MaterialPage.topics.through, "materialpage", base),
+            "language": sorted(
+                ((language.code, str(language.name)) for language in languages),
+                key=lambda c: c[1],
+            ),
+            "institution": sorted(
+                ((i.slug, i.localized_name) for i in institutions), key=lambda c: c[1]
+            ),
+            "year": _year_choices(base, "publication_date"),
+        }
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -152,17 +163,23 @@ class StudyVisitFilter(django_filters.FilterSet):
         model = StudyVisitPage
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        base = self.queryset
+        if choices is None:
+            choices = self.choices_for(self.queryset)
+        for name, values in choices.items():
+            self.filters[name].extra["choices"] = values
+
+    @staticmethod
+    def choices_for(base):
         codes = set(base.order_by().values_list("host_country", flat=True).distinct())
-        self.filters["country"].extra["choices"] = sorted(
-            ((code, countries.name(code) or code) for code in codes), key=lambda c: c[1]
-        )
-        self.filters["year"].extra["choices"] = _year_choices(base, "start_date")
-        self.filters["topic"].extra["choices"] = _topic_choices(
-            StudyVisitPage.topics.through, "studyvisitpage", base
-        )
+        return {
+            "country": sorted(
+                ((code, countries.name(code) or code) for code in codes), key=lambda c: c[1]
+            ),
+            "year": _year_choices(base, "start_date"),
+            "topic": _topic_choices(StudyVisitPage.topics.through, "studyvisitpage", base),
+        }
 
     def filter_topic(self, queryset, name, value):
         through = StudyVisitPage.topics.through

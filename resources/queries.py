@@ -4,14 +4,16 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.visibility import is_member
-from portal.listings import children_with_untranslated, mark_other_language
+from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
-from portal.visibility import visible_pages
+from portal.page_cache.fragments import remember
+from portal.visibility import restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
     MaterialFile,
@@ -62,16 +64,61 @@ MATERIAL_CARD_IMAGE = "fill-160x200"
 def material_cards(queryset):
     images = get_image_model().objects.prefetch_renditions(MATERIAL_CARD_IMAGE)
     return queryset.select_related("publisher").prefetch_related(
-        "topics", files_prefetch(), Prefetch("image", queryset=images)
+        files_prefetch(), Prefetch("image", queryset=images)
     )
 
 
 def study_visit_cards(queryset):
-    return queryset.prefetch_related("host_institutions", "topics")
+    return queryset.prefetch_related("host_institutions")
 
 
-def _page_of(request, queryset, per_page):
+def listing_scope(request, index_page, members_matter=True):
+    """What decides the pages of a listing a visitor may see (the index page,
+    being a member, the view restrictions they do not pass) and the language
+    of its labels: the key of what is computed from the whole listing."""
+    return [
+        index_page.pk,
+        members_matter and is_member(request.user),
+        sorted(restricted_paths_for(request)),
+        translation.get_language(),
+    ]
+
+
+def listing_filters(request):
+    """The listing's GET parameters but the page number."""
+    return {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+
+
+def remembered_choices(name, scope, filterset_class, base):
+    """The choices of a listing's filters (computed from every row of
+    `base`), kept in the cache until content changes."""
+    return remember(name, scope, lambda: filterset_class.choices_for(base))
+
+
+def locale_codes():
+    """{locale id: language code}, kept in the cache until content changes."""
+    return remember(
+        "resources-locale-codes",
+        [],
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+    )
+
+
+def mark_other_language(pages):
+    """`portal.listings.mark_other_language` with the language codes from the
+    cache: a listing showing untranslated pages asks no more queries."""
+    active = Locale.get_active()
+    for page in pages:
+        page.other_language = None
+        if page.locale_id != active.pk:
+            page.other_language = locale_codes().get(page.locale_id)
+    return pages
+
+
+def _page_of(request, queryset, per_page, count=None):
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.object_list = mark_other_language(list(page_obj.object_list))
     return page_obj
@@ -79,9 +126,16 @@ def _page_of(request, queryset, per_page):
 
 def material_listing(request, index_page):
     base = visible_materials(request, children_with_untranslated(MaterialPage, index_page))
-    filterset = MaterialFilter(request.GET or None, queryset=base, request=request)
+    scope = listing_scope(request, index_page)
+    filterset = MaterialFilter(
+        request.GET or None,
+        queryset=base,
+        request=request,
+        choices=remembered_choices("resources-material-choices", scope, MaterialFilter, base),
+    )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE)
+    count = remember("resources-material-count", [*scope, listing_filters(request)], queryset.count)
+    page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE, count)
     return {
         "filter": filterset,
         "members_more": members_only_count(request, index_page, filterset),
@@ -104,7 +158,9 @@ def members_only_count(request, index_page, filterset):
         if not filterset.form.is_valid():
             return 0
         hidden = filterset.filter_queryset(hidden)
-    return hidden.count()
+    return remember(
+        "resources-members-more", [index_page.pk, listing_filters(request)], hidden.count
+    )
 
 
 def material_detail_context(request, page):
@@ -127,7 +183,12 @@ def material_detail_context(request, page):
         "downloads": sum(
             getattr(getattr(f.document, "download_stats", None), "count", 0) for f in files
         ),
-        "topics": topics_in_locale(page.topics.all(), page.locale_id),
+        "topics": remembered_for_page(
+            "resources-material-topics",
+            request,
+            page,
+            lambda: topics_in_locale(page.topics.all(), page.locale_id),
+        ),
         "study_visits": list(visits),
         # A figure for the people who edit the material, not the public.
         "can_see_downloads": bool(
@@ -141,9 +202,17 @@ def material_detail_context(request, page):
 
 def study_visit_listing(request, index_page):
     base = visible_study_visits(request, children_with_untranslated(StudyVisitPage, index_page))
-    filterset = StudyVisitFilter(request.GET or None, queryset=base, request=request)
+    # Study visits are the same for members and everyone else.
+    scope = listing_scope(request, index_page, members_matter=False)
+    filterset = StudyVisitFilter(
+        request.GET or None,
+        queryset=base,
+        request=request,
+        choices=remembered_choices("resources-visit-choices", scope, StudyVisitFilter, base),
+    )
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
-    page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE)
+    count = remember("resources-visit-count", [*scope, listing_filters(request)], queryset.count)
+    page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE, count)
     return {
         "filter": filterset,
         "page_obj": page_obj,
@@ -152,23 +221,51 @@ def study_visit_listing(request, index_page):
     }
 
 
+def remembered_for_page(name, request, page, compute):
+    """compute() for what a live page shows the same to every visitor (its
+    own fields and relations), kept in the cache until content changes; a
+    preview shows the page being edited (unsaved, in memory), never kept."""
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        return compute()
+    return remember(name, [page.pk, translation.get_language()], compute)
+
+
+def study_visit_facts(page):
+    """What a study visit shows of its own relations, the same for everyone."""
+    return {
+        # Read in Python: in a preview the attachments are unsaved objects
+        # in memory, which cannot be turned into a subquery.
+        "material_order": {
+            item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
+        },
+        "host_institutions": list(page.host_institutions.all()),
+        "participating_institutions": list(page.participating_institutions.all()),
+        "authors": list(page.authors.select_related("institution")),
+        "topics": topics_in_locale(page.topics.all(), page.locale_id),
+    }
+
+
 def study_visit_detail_context(request, page):
-    # Read in Python: in a preview the attachments are unsaved objects in
-    # memory, which cannot be turned into a subquery.
-    order = {item.material_id: item.sort_order or 0 for item in page.attached_materials.all()}
-    materials = material_cards(
-        visible_materials(request, MaterialPage.objects.filter(pk__in=list(order)))
+    facts = remembered_for_page(
+        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page)
+    )
+    order = facts["material_order"]
+    materials = (
+        material_cards(visible_materials(request, MaterialPage.objects.filter(pk__in=list(order))))
+        if order
+        else []
     )
     related_event = None
     if page.related_event_id:
         related_event = visible_pages(request).filter(pk=page.related_event_id).first()
     return {
         "attached_materials": sorted(materials, key=lambda m: order.get(m.pk, 0)),
-        "host_institutions": list(page.host_institutions.all()),
-        "participating_institutions": list(page.participating_institutions.all()),
-        "authors": list(page.authors.select_related("institution")),
-        "topics": topics_in_locale(page.topics.all(), page.locale_id),
-        "related_event": related_event.specific if related_event else None,
+        "host_institutions": facts["host_institutions"],
+        "participating_institutions": facts["participating_institutions"],
+        "authors": facts["authors"],
+        "topics": facts["topics"],
+        # Its title and address: the base page has both (no specific query).
+        "related_event": related_event,
     }
 
 
@@ -183,9 +280,18 @@ def without_members_only(pages):
 
 
 def index_url(request, model):
-    """The URL of the live index page of this type in the active language."""
-    index = model.objects.live().filter(locale=Locale.get_active()).first()
-    return index.get_url(request) if index else None
+    """The URL of the live index page of this type in the active language
+    (kept in the cache until content changes: the home and topic pages ask
+    for it on every request)."""
+
+    def compute():
+        index = model.objects.live().filter(locale=Locale.get_active()).first()
+        return index.get_url(request) if index else None
+
+    host = request.get_host() if request is not None else ""
+    return remember(
+        "resources-index-url", [model._meta.label, translation.get_language(), host], compute
+    )
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):

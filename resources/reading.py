@@ -16,7 +16,13 @@ def paragraphs(text):
 
 
 def reading_view(request, page, file_id):
-    material_file = page.files.select_related("document", "language").filter(pk=file_id).first()
+    # Every file of the material at once: the page lists the other versions.
+    files = list(
+        page.files.select_related("document", "document__collection", "language").order_by(
+            "sort_order"
+        )
+    )
+    material_file = next((f for f in files if f.pk == file_id), None)
     if material_file is None or not material_file.is_readable:
         raise Http404
     refused = refuse_members_only_document(material_file.document, request)
@@ -39,6 +45,6 @@ def reading_view(request, page, file_id):
             "material_file": material_file,
             "language_code": material_file.language.code if material_file.language else "",
             "paragraphs": paragraphs(text),
-            "other_files": [f for f in page.files.all() if f.pk != material_file.pk],
+            "other_files": [f for f in files if f.pk != material_file.pk],
         },
     )

@@ -23,11 +23,12 @@ from resources.choices import Audience, MaterialType
 from resources.forms import MaterialPageForm
 from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
+from resources.routing import SpecificChildRouteMixin
 
 READABLE_EXTENSIONS = {"txt", "md"}
 
 
-class MaterialIndexPage(ModeratedPageMixin, BasePage):
+class MaterialIndexPage(SpecificChildRouteMixin, ModeratedPageMixin, BasePage):
     """/resources/: the filterable library."""
 
     max_count_per_parent = 1
@@ -38,6 +39,13 @@ class MaterialIndexPage(ModeratedPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("materials library")
+
+    @property
+    def child_page_model(self):
+        return MaterialPage
+
+    def child_route_queryset(self):
+        return MaterialPage.objects.select_related("publisher", "image")
 
     def get_context(self, request, *args, **kwargs):
         from resources.queries import material_listing  # noqa: PLC0415 - resources.queries imports these models

@@ -21,6 +21,7 @@ from portal.models.pages import BasePage
 from portal.page_forms import LocalisedTopicsPageForm, SearchableCheckboxSelectMultiple
 from resources.blocks import StudyVisitStreamBlock
 from resources.permissions import ModeratedPageMixin
+from resources.routing import SpecificChildRouteMixin
 
 EVENT_PAGE_TYPE = ("events", "EventPage")
 
@@ -44,7 +45,7 @@ class EventPageChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
-class StudyVisitIndexPage(ModeratedPageMixin, BasePage):
+class StudyVisitIndexPage(SpecificChildRouteMixin, ModeratedPageMixin, BasePage):
     """/study-visits/: write-ups filtered by country, year and topic."""
 
     max_count_per_parent = 1
@@ -55,6 +56,10 @@ class StudyVisitIndexPage(ModeratedPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("study visits index")
+
+    @property
+    def child_page_model(self):
+        return StudyVisitPage
 
     def get_context(self, request, *args, **kwargs):
         from resources.queries import study_visit_listing  # noqa: PLC0415 - resources.queries imports these models

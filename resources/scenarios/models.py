@@ -42,6 +42,7 @@ from directory.visibility import is_member
 from portal.models.pages import BasePage
 from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
+from resources.routing import SpecificChildRouteMixin
 from resources.scenarios.blocks import ScenarioChoiceBlock, ScenarioRelatedBlock
 from resources.scenarios.forms import ScenarioCheckPanel, ScenarioPageForm
 from resources.scenarios.graph import Choice, Graph, Step, captions_given, validate
@@ -52,7 +53,7 @@ logger = logging.getLogger(__name__)
 STEP_PREVIEW = "step:"
 
 
-class ScenarioIndexPage(ModeratedPageMixin, BasePage):
+class ScenarioIndexPage(SpecificChildRouteMixin, ModeratedPageMixin, BasePage):
     """/scenarios/: the list of training scenarios."""
 
     max_count_per_parent = 1
@@ -63,6 +64,10 @@ class ScenarioIndexPage(ModeratedPageMixin, BasePage):
 
     class Meta:
         verbose_name = _("training scenarios")
+
+    @property
+    def child_page_model(self):
+        return ScenarioPage
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -129,7 +134,18 @@ class ScenarioPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
 
     def ordered_steps(self):
         # Works on unsaved revisions too (the children live in memory there).
-        return sorted(self.steps.all(), key=lambda step: (step.sort_order or 0, step.pk or 0))
+        memo = self.__dict__.get("_ordered_steps")
+        if memo is not None:
+            return memo
+        steps = sorted(
+            # With the media a step shows (a step's page shows them).
+            self.steps.select_related("image", "video", "captions"),
+            key=lambda step: (step.sort_order or 0, step.pk or 0),
+        )
+        if self.__dict__.get("_serving"):
+            # Read once per request: the player asks for the steps several times.
+            self._ordered_steps = steps
+        return steps
 
     def graph(self):
         steps = self.ordered_steps()
@@ -164,6 +180,10 @@ class ScenarioPage(MembersOnlyPageMixin, ModeratedPageMixin, RoutablePageMixin, 
         return super().publish(revision, *args, **kwargs)
 
     # --- serving ------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        self._serving = True
+        return super().serve(request, *args, **kwargs)
 
     @property
     def preview_modes(self):
@@ -342,13 +362,22 @@ class ScenarioStep(Orderable):
         return next((c for c in self.choice_list() if c["id"] == choice_id), None)
 
     def as_graph_step(self):
+        # From the stored (raw) choices: the graph needs no guidance page, and
+        # turning each step's choices into blocks reads those pages.
+        choices = [item for item in self.choices.raw_data if item.get("type") == "choice"]
         return Step(
             key=self.key,
             title=self.title,
             is_ending=self.is_ending,
             choices=tuple(
-                Choice(c["id"], c["label"], c["target"], c["rating"], c["score"])
-                for c in self.choice_list()
+                Choice(
+                    item.get("id"),
+                    (item.get("value") or {}).get("label"),
+                    (item.get("value") or {}).get("target"),
+                    (item.get("value") or {}).get("rating"),
+                    (item.get("value") or {}).get("score") or 0,
+                )
+                for item in choices
             ),
             has_video=self.has_video,
             has_captions=self.has_captions,

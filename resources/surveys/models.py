@@ -36,6 +36,7 @@ from wagtail.models import Locale
 
 from portal.language_variants import in_language
 from portal.models.pages import BasePage
+from resources.routing import SpecificChildRouteMixin
 from resources.surveys.admin_forms import SurveyPageForm
 from resources.surveys.forms import yes_no_labels
 
@@ -77,7 +78,7 @@ def split_options(value):
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
-class SurveyIndexPage(BasePage):
+class SurveyIndexPage(SpecificChildRouteMixin, BasePage):
     """/surveys/: the surveys open now, those about to open and those that have closed."""
 
     max_count_per_parent = 1
@@ -88,6 +89,14 @@ class SurveyIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("surveys index")
+
+    @property
+    def child_page_model(self):
+        return SurveyPage
+
+    def child_route_queryset(self):
+        # The page's language decides the survey's default language.
+        return SurveyPage.objects.select_related("locale")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
