@@ -5,22 +5,31 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Institution
 from events.choices import QuestionType
+from portal.page_cache.fragments import remember
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def find_institution(text):
-    """The directory institution whose name the person typed, if any."""
+    """The directory institution whose name the person typed, if any.
+
+    Remembered per name until the directory (or any content) changes: a
+    conference's registrants type the same few names, and the lookup reads
+    the whole directory (no index serves a case-insensitive match)."""
     text = (text or "").strip()
     if not text:
         return None
-    return (
-        Institution.objects.filter(
-            Q(name__iexact=text) | Q(name_pl__iexact=text) | Q(short_name__iexact=text)
+
+    def lookup():
+        return (
+            Institution.objects.filter(
+                Q(name__iexact=text) | Q(name_pl__iexact=text) | Q(short_name__iexact=text)
+            )
+            .order_by("pk")
+            .first()
         )
-        .order_by("pk")
-        .first()
-    )
+
+    return remember("events:institution-by-name", [text], lookup)
 
 
 def question_fields(questions, initial_answers=None):

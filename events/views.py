@@ -14,7 +14,7 @@ from wagtail.models import Locale, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import attendance, limits, requirements, services
+from events import attendance, limits, requirements, seats, services
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
@@ -24,6 +24,7 @@ from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.maps import tile_map
 from portal.models import SiteSettings, Topic
+from portal.page_cache.fragments import remember
 from portal.visibility import visible_pages
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -42,11 +43,12 @@ def event_index(request, page):
         .distinct()
     )
     filterset = EventFilterSet(
-        request.GET or None,
-        queryset=with_confirmed_counts(base),
-        topics=list(topics),
-        regions=list(regions),
+        request.GET or None, queryset=base, topics=list(topics), regions=list(regions)
     )
+    if filterset.is_bound and filterset.is_valid() and filterset.form.cleaned_data.get("seats"):
+        # Which events have seats left: every event's registrations count,
+        # so this listing depends on them all (the query says so).
+        filterset.queryset = with_confirmed_counts(base)
     queryset = (
         filterset.qs
         if filterset.is_bound
@@ -55,7 +57,9 @@ def event_index(request, page):
     queryset = with_card_images(queryset.prefetch_related("topics"))
     paginator = Paginator(queryset, EVENTS_PER_PAGE)
     events = paginator.get_page(request.GET.get("page"))
-    events.object_list = mark_other_language(list(events.object_list), page.locale)
+    events.object_list = mark_other_language(
+        seats.attach_confirmed_counts(events.object_list), page.locale
+    )
     context = page.get_context(request)
     context.update(
         {
@@ -80,7 +84,7 @@ def _registration_for_user(request, event):
 
 
 def event_detail(request, page):
-    page._confirmed_count = page.confirmed_count
+    page.count_seats_once()
     context = page.get_context(request)
     context.update(
         {
@@ -98,11 +102,17 @@ def event_detail(request, page):
 
 def _privacy_url(request):
     site = Site.find_for_request(request)
-    settings_obj = SiteSettings.for_site(site) if site else None
-    policy = getattr(settings_obj, "privacy_policy_page", None)
-    if policy is None:
+    if site is None:
         return None
-    return policy.localized.url
+
+    def compute():
+        settings_obj = SiteSettings.for_site(site)
+        policy = getattr(settings_obj, "privacy_policy_page", None)
+        return None if policy is None else policy.localized.url
+
+    # The same for every request of this site and language until a page or
+    # a setting changes (the page cache's content generation).
+    return remember("events:privacy-url", [site.pk, translation.get_language()], compute)
 
 
 def _prefill(user):
@@ -122,10 +132,7 @@ def _prefill(user):
 
 def register(request, page):
     event = page
-    event._confirmed_count = event.confirmed_count
-    state = event.registration_state()
-    context = event.get_context(request)
-    context.update({"state": state, "event": event})
+    context = {}
     if request.method == "POST":
         form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
         if not limits.registration_allowed(request):
@@ -158,8 +165,8 @@ def register(request, page):
             else:
                 if result.duplicate:
                     context["duplicate_email"] = result.registration.email
-                    return TemplateResponse(
-                        request, "events/register_duplicate.html", context, status=200
+                    return _render_register(
+                        request, event, "events/register_duplicate.html", context
                     )
                 registration = result.registration
                 messages.success(
@@ -178,15 +185,30 @@ def register(request, page):
         status = 200
     # The organiser's preview shows the form even while registration is closed.
     is_preview = getattr(request, "is_preview", False)
-    refusal = None if is_preview else services.registration_refusal(event, user=request.user)
-    context.update(
-        {
-            "form": form,
-            "refusal": refusal,
-            "requirement": requirements.requirement_for(event, request.user),
-        }
+    context["form"] = form
+    return _render_register(
+        request, event, "events/register.html", context, status=status, refusal=not is_preview
     )
-    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+def _render_register(request, event, template, extra, *, status=200, refusal=False):
+    """The registration page (or its "already registered" answer). It shows
+    whether a seat is left (the waiting list is offered once the event is
+    full), never how many: the cached form stays valid while registrations
+    leave the event as full or as free as it was."""
+    event.count_seats_once(exact=False)
+    context = event.get_context(request)
+    context.update({"state": event.registration_state(), "event": event, **extra})
+    if template == "events/register.html":
+        context.update(
+            {
+                "refusal": services.registration_refusal(event, user=request.user)
+                if refusal
+                else None,
+                "requirement": requirements.requirement_for(event, request.user),
+            }
+        )
+    return TemplateResponse(request, template, context, status=status)
 
 
 def registration_from_token(token, field):
