@@ -129,6 +129,10 @@ class RegistrationForm(AnswersMixin, forms.Form):
             del self.fields["invitation_code"]
         else:
             self.fields["invitation_code"].required = True
+        self.show_privacy_link(privacy_url)
+        self.add_question_fields(event.questions.all())
+
+    def show_privacy_link(self, privacy_url):
         if privacy_url:
             self.fields["consent"].help_text = format_html(
                 '{} <a href="{}">{}</a>.',
@@ -136,7 +140,6 @@ class RegistrationForm(AnswersMixin, forms.Form):
                 privacy_url,
                 _("privacy policy"),
             )
-        self.add_question_fields(event.questions.all())
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

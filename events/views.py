@@ -4,13 +4,14 @@ import secrets
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Site
+from wagtail import hooks
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
@@ -101,18 +102,15 @@ def event_detail(request, page):
 
 
 def _privacy_url(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-
     def compute():
-        settings_obj = SiteSettings.for_site(site)
+        site = Site.find_for_request(request)
+        settings_obj = SiteSettings.for_site(site) if site else None
         policy = getattr(settings_obj, "privacy_policy_page", None)
         return None if policy is None else policy.localized.url
 
-    # The same for every request of this site and language until a page or
-    # a setting changes (the page cache's content generation).
-    return remember("events:privacy-url", [site.pk, translation.get_language()], compute)
+    # The same for every request to this host in this language until a page
+    # or a setting changes (the page cache's content generation).
+    return remember("events:privacy-url", [request.get_host(), translation.get_language()], compute)
 
 
 def _prefill(user):
@@ -134,7 +132,8 @@ def register(request, page):
     event = page
     context = {}
     if request.method == "POST":
-        form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
+        # The privacy link is only needed if the form is shown again.
+        form = RegistrationForm(request.POST, event=event)
         if not limits.registration_allowed(request):
             # Nothing is saved and only this message is shown, so the answer
             # reveals nothing about the address.
@@ -178,6 +177,7 @@ def register(request, page):
                 return redirect(registration.get_manage_path())
         else:
             status = 400
+        form.show_privacy_link(_privacy_url(request))
     else:
         form = RegistrationForm(
             event=event, initial=_prefill(request.user), privacy_url=_privacy_url(request)
@@ -189,6 +189,38 @@ def register(request, page):
     return _render_register(
         request, event, "events/register.html", context, status=status, refusal=not is_preview
     )
+
+
+def register_post(request, event_id):
+    """The registration form's POST, served as Wagtail serves the event's
+    register/ page (the same hooks: request method, view restrictions), but
+    finding the event by its id instead of walking the page tree: a conference
+    opening its registration gets hundreds of these at once."""
+    page = EventPage.objects.live().select_related("locale").filter(pk=event_id).first()
+    if page is None:
+        raise Http404
+    if request.method != "POST":
+        return redirect(page.get_url(request) + page.reverse_subpage("register_route"))
+    # Whether the page or an ancestor is restricted, remembered until any
+    # content changes (restrictions included); a restricted page is checked
+    # as Wagtail checks it, with its restrictions read afresh.
+    restricted = remember(
+        "events:view-restricted", [page.pk], lambda: page.get_view_restrictions().exists()
+    )
+    if not restricted:
+        page.get_view_restrictions = PageViewRestriction.objects.none
+
+    def serve(page, request, args, kwargs):
+        return register(request, page)
+
+    chain = serve
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, [], {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, [], {})
 
 
 def _render_register(request, event, template, extra, *, status=200, refusal=False):

@@ -23,6 +23,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable
@@ -439,6 +440,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         A translation is another page of the same event; attaching its
         registrations to one page keeps one capacity and one waiting list."""
+        locale = self._state.fields_cache.get("locale")
+        if locale is not None and locale.language_code == get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ):
+            # The locale came with the page (select_related): no query.
+            return self
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
