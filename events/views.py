@@ -3,7 +3,7 @@ import secrets
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from directory.models import Institution
@@ -20,7 +21,7 @@ from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
-from events.models.pages import with_card_images
+from events.models.pages import EVENT_IMAGE_SPEC, with_card_images
 from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.maps import tile_map
@@ -34,18 +35,22 @@ EVENTS_PER_PAGE = 20
 
 def event_index(request, page):
     base = visible_pages(request, children_with_untranslated(EventPage, page))
-    topics = Topic.objects.filter(locale=page.locale).order_by("name")
-    regions = (
-        EventPage.objects.live()
-        .child_of(page)
-        .exclude(venue_region="")
-        .order_by("venue_region")
-        .values_list("venue_region", flat=True)
-        .distinct()
-    )
-    filterset = EventFilterSet(
-        request.GET or None, queryset=base, topics=list(topics), regions=list(regions)
-    )
+
+    def filter_choices():
+        topics = Topic.objects.filter(locale_id=page.locale_id).order_by("name")
+        regions = (
+            EventPage.objects.live()
+            .child_of(page)
+            .exclude(venue_region="")
+            .order_by("venue_region")
+            .values_list("venue_region", flat=True)
+            .distinct()
+        )
+        return list(topics), list(regions)
+
+    # The filters' choices change only with content (topics, event pages).
+    topics, regions = remember("events:index-filter-choices", [page.pk], filter_choices)
+    filterset = EventFilterSet(request.GET or None, queryset=base, topics=topics, regions=regions)
     if filterset.is_bound and filterset.is_valid() and filterset.form.cleaned_data.get("seats"):
         # Which events have seats left: every event's registrations count,
         # so this listing depends on them all (the query says so).
@@ -55,11 +60,13 @@ def event_index(request, page):
         if filterset.is_bound
         else filterset.filter_when(filterset.queryset, "when", "upcoming")
     )
-    queryset = with_card_images(queryset.prefetch_related("topics"))
+    # Cards show no topics: none are fetched.
+    queryset = with_card_images(queryset)
     paginator = Paginator(queryset, EVENTS_PER_PAGE)
     events = paginator.get_page(request.GET.get("page"))
+    # Only the locale's id is compared: no need to load it.
     events.object_list = mark_other_language(
-        seats.attach_confirmed_counts(events.object_list), page.locale
+        seats.attach_confirmed_counts(events.object_list), Locale(pk=page.locale_id)
     )
     context = page.get_context(request)
     context.update(
@@ -84,7 +91,48 @@ def _registration_for_user(request, event):
     )
 
 
+# What the event page lists besides its own fields.
+PAGE_RELATIONS = ("organisers", "topics", "languages", "sessions")
+
+
+def with_page_data(request, page):
+    """The event's organisers, topics, languages, agenda and picture, read
+    once per content generation (any change of pages, the directory, topics
+    or images makes a new one) instead of on every request. A preview shows
+    the draft's own, unsaved lists: it reads them itself."""
+    if getattr(request, "is_preview", False):
+        return page
+
+    def compute():
+        prefetch_related_objects([page], *PAGE_RELATIONS)
+        image = None
+        if page.image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(EVENT_IMAGE_SPEC)
+                .filter(pk=page.image_id)
+                .first()
+            )
+        return {
+            "lists": {name: list(page._prefetched_objects_cache[name]) for name in PAGE_RELATIONS},
+            "image": image,
+        }
+
+    data = remember("events:page-data", [page.pk, page.last_published_at], compute)
+    cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, items in data["lists"].items():
+        if name not in cache:
+            queryset = getattr(page, name).all()
+            queryset._result_cache = items
+            queryset._prefetch_done = True
+            cache[name] = queryset
+    if data["image"] is not None and data["image"].pk == page.image_id:
+        page.image = data["image"]
+    return page
+
+
 def event_detail(request, page):
+    with_page_data(request, page)
     page.count_seats_once()
     context = page.get_context(request)
     context.update(

@@ -44,6 +44,7 @@ from events.models.registrations import Registration
 from portal import page_cache, public_address
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
+from portal.page_cache.fragments import remember
 from portal.page_forms import SearchableCheckboxSelectMultiple
 
 # The event picture as cards, the page and search engines get it (16:9, and
@@ -60,6 +61,14 @@ def with_card_images(queryset):
     all, not two per card."""
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
     return queryset.prefetch_related(models.Prefetch("image", queryset=images))
+
+
+def default_locale_id():
+    """The default language's Locale id, remembered until content changes
+    (locales included): asked on every event page and registration."""
+    return remember(
+        "events:default-locale", [settings.LANGUAGE_CODE], lambda: Locale.get_default().pk
+    )
 
 
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -446,10 +455,10 @@ class EventPage(RoutablePageMixin, BasePage):
         ):
             # The locale came with the page (select_related): no query.
             return self
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        default_id = default_locale_id()
+        if self.locale_id == default_id:
             return self
-        return self.get_translation_or_none(default) or self
+        return self.get_translation_or_none(default_id) or self
 
     def registrations_queryset(self):
         return Registration.objects.filter(event_id=self.canonical.pk)
