@@ -5,22 +5,31 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Institution
 from events.choices import QuestionType
+from portal.page_cache.fragments import remember
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def find_institution(text):
-    """The directory institution whose name the person typed, if any."""
+    """The directory institution whose name the person typed, if any.
+
+    Remembered per name until the directory (or any content) changes: a
+    conference's registrants type the same few names, and the lookup reads
+    the whole directory (no index serves a case-insensitive match)."""
     text = (text or "").strip()
     if not text:
         return None
-    return (
-        Institution.objects.filter(
-            Q(name__iexact=text) | Q(name_pl__iexact=text) | Q(short_name__iexact=text)
+
+    def lookup():
+        return (
+            Institution.objects.filter(
+                Q(name__iexact=text) | Q(name_pl__iexact=text) | Q(short_name__iexact=text)
+            )
+            .order_by("pk")
+            .first()
         )
-        .order_by("pk")
-        .first()
-    )
+
+    return remember("events:institution-by-name", [text], lookup)
 
 
 def question_fields(questions, initial_answers=None):
@@ -120,6 +129,10 @@ class RegistrationForm(AnswersMixin, forms.Form):
             del self.fields["invitation_code"]
         else:
             self.fields["invitation_code"].required = True
+        self.show_privacy_link(privacy_url)
+        self.add_question_fields(event.questions.all())
+
+    def show_privacy_link(self, privacy_url):
         if privacy_url:
             self.fields["consent"].help_text = format_html(
                 '{} <a href="{}">{}</a>.',
@@ -127,7 +140,6 @@ class RegistrationForm(AnswersMixin, forms.Form):
                 privacy_url,
                 _("privacy policy"),
             )
-        self.add_question_fields(event.questions.all())
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

@@ -3,9 +3,8 @@
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events import attendance
+from events import attendance, seats
 from events.choices import Audience, RegistrationStatus
-from events.filters import with_confirmed_counts
 from events.models import EventIndexPage, EventPage, Registration
 from events.models.pages import with_card_images
 from events.translations import in_language
@@ -13,11 +12,12 @@ from portal.visibility import visible_pages
 
 
 def upcoming_public_events(request, limit):
+    """Counted afterwards (`seats.attach_confirmed_counts`): the page then
+    depends on these events' seats only."""
     queryset = visible_pages(request, EventPage.objects.filter(locale=Locale.get_active()))
-    queryset = queryset.filter(end__gte=timezone.now(), audience=Audience.PUBLIC).order_by(
+    return queryset.filter(end__gte=timezone.now(), audience=Audience.PUBLIC).order_by(
         "start", "pk"
     )
-    return with_confirmed_counts(queryset)
 
 
 def index_page():
@@ -25,13 +25,14 @@ def index_page():
 
 
 def home_section(request, home_page):
-    events = list(with_card_images(upcoming_public_events(request, 3))[:3])
+    events = seats.attach_confirmed_counts(with_card_images(upcoming_public_events(request, 3))[:3])
     if not events:
         return None
     return {"template": "events/sections/home.html", "events": events, "index": index_page()}
 
 
 def topic_section(request, topic):
+    # Titles and dates only: no seats, so no dependency on them.
     events = list(upcoming_public_events(request, 5).filter(topics__slug=topic.slug).distinct()[:5])
     if not events:
         return None

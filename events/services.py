@@ -14,17 +14,16 @@ import threading
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.visibility import is_member
-from events import attendance
+from events import attendance, seats
 from events.choices import Audience, EventStatus, MailKind, RegistrationState, RegistrationStatus
 from events.models import EventPage, InvitationCode, Registration, RegistrationMail
 from events.models.registrations import new_token
 from events.tasks import deliver_registration_mail
-from portal import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -116,13 +115,21 @@ def enqueue_mail(mail_id):
 # --- locking -------------------------------------------------------------------
 
 
-def _lock_event(event):
+def _lock_event(event, fields=None):
     """Lock the event's own row (events_eventpage, not the shared wagtailcore
     page row, so editors saving the page are not held up) for the rest of
     the transaction. Every change of seats for this event goes through here,
     so counting after this lock is exact. SQLite ignores the lock but
-    serialises writers anyway."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.canonical.pk)
+    serialises writers anyway. `fields`: only these are read (the others
+    would be read on first use)."""
+    queryset = EventPage.objects.select_for_update(of=("self",))
+    if fields:
+        queryset = queryset.only(*fields)
+    return queryset.get(pk=event.canonical.pk)
+
+
+# What `register` reads of the locked event.
+REGISTER_FIELDS = ("capacity", "waiting_list_enabled", "audience", "translation_key")
 
 
 def _can_auto_promote(event, now=None):
@@ -138,22 +145,19 @@ def _has_seat(event):
     return event.capacity is None or _confirmed_count(event) < event.capacity
 
 
-def _next_queue_number(event):
-    current = Registration.objects.filter(event=event).aggregate(m=Max("queue_number"))["m"]
-    return (current or 0) + 1
-
-
 # --- registering -----------------------------------------------------------------
 
 
-def check_can_register(event, *, user=None, by_organiser=False, now=None):
-    """Raise RegistrationError when this person may not register now."""
+def check_can_register(event, *, user=None, by_organiser=False, now=None, count_seats=True):
+    """Raise RegistrationError when this person may not register now.
+    `count_seats=False`: whether the event is full is left to the caller,
+    who counts under the event's lock."""
     event = event.canonical
     if by_organiser:
         if event.is_cancelled:
             raise RegistrationError(_("This event has been cancelled."), "cancelled")
         return
-    state = event.registration_state(now)
+    state = event.registration_state(now, count_seats=count_seats)
     if not event.registration_enabled:
         raise RegistrationError(
             _("This event does not take registrations on the portal."), "closed"
@@ -210,7 +214,8 @@ def register(
     nothing: the existing registration is returned and its personal link
     sent again, at most once per REMINDER_LINK_INTERVAL."""
     event = event.canonical
-    check_can_register(event, user=user, by_organiser=by_organiser, now=now)
+    # Whether a seat is left is decided below, counted under the lock.
+    check_can_register(event, user=user, by_organiser=by_organiser, now=now, count_seats=False)
     email = (data.get("email") or "").strip().lower()
     if not email:
         raise RegistrationError(_("Enter an email address."), "email")
@@ -218,13 +223,29 @@ def register(
     fields["email"] = email
 
     with transaction.atomic():
-        locked = _lock_event(event)
-        existing = (
-            Registration.objects.filter(event=locked, email=email, purged_at__isnull=True)
-            .exclude(status=RegistrationStatus.CANCELLED)
-            .first()
+        # The lock is held until the commit: everything below is a handful of
+        # short queries, nothing slow (mail goes out after the commit).
+        locked = _lock_event(event, REGISTER_FIELDS)
+        # One query for the seats taken, the last place in the queue and
+        # whether this address is registered already.
+        seen = Registration.objects.filter(event=locked).aggregate(
+            confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            last=Max("queue_number"),
+            same_email=Count(
+                "pk",
+                filter=Q(email=email, purged_at__isnull=True)
+                & ~Q(status=RegistrationStatus.CANCELLED),
+            ),
         )
-        if existing is not None:
+        has_seat = locked.capacity is None or seen["confirmed"] < locked.capacity
+        if not has_seat and not locked.waiting_list_enabled and not by_organiser:
+            raise RegistrationError(_("The event is full and has no waiting list."), "full")
+        if seen["same_email"]:
+            existing = (
+                Registration.objects.filter(event=locked, email=email, purged_at__isnull=True)
+                .exclude(status=RegistrationStatus.CANCELLED)
+                .first()
+            )
             if not _reminder_sent_recently(existing):
                 queue_mail(existing, MailKind.REMINDER_LINK)
             return RegistrationResult(existing, created=False)
@@ -247,17 +268,17 @@ def register(
             invitation.save(update_fields=["uses"])
 
         now = timezone.now()
-        if _has_seat(locked):
+        if has_seat:
             status = RegistrationStatus.CONFIRMED
         elif locked.waiting_list_enabled:
             status = RegistrationStatus.WAITING
         else:
             raise RegistrationError(_("The event is full and has no waiting list."), "full")
 
-        registration = Registration.objects.create(
+        registration = Registration(
             event=locked,
             status=status,
-            queue_number=_next_queue_number(locked),
+            queue_number=(seen["last"] or 0) + 1,
             confirmed_at=now if status == RegistrationStatus.CONFIRMED else None,
             consent_at=data.get("consent_at") or (None if by_organiser else now),
             user=user if user is not None and user.is_authenticated and not by_organiser else None,
@@ -265,6 +286,14 @@ def register(
             added_by_organiser=by_organiser,
             **fields,
         )
+        # Cached registration forms show whether a seat is left: only the
+        # registration taking the last seat changes that.
+        registration.unchanged_fullness = not (
+            status == RegistrationStatus.CONFIRMED
+            and locked.capacity is not None
+            and seen["confirmed"] + 1 >= locked.capacity
+        )
+        registration.save(force_insert=True)
         if send_confirmation:
             queue_mail(registration, MailKind.CONFIRMATION)
     return RegistrationResult(registration, created=True)
@@ -394,7 +423,8 @@ def anonymise_registrations(registrations, now=None):
     records stay, anonymous, so that attendance counts by institution remain."""
     now = now or timezone.now()
     with transaction.atomic():
-        ids = list(registrations.values_list("pk", flat=True))
+        rows = list(registrations.values_list("pk", "event_id"))
+        ids = [pk for pk, _event_id in rows]
         RegistrationMail.objects.filter(registration_id__in=ids).delete()
         # Tokens are replaced so that old links and QR codes stop working.
         for pk in ids:
@@ -414,7 +444,7 @@ def anonymise_registrations(registrations, now=None):
                 purged_at=now,
             )
         # update() sends no signal; the seats' pages may show these rows.
-        page_cache.bump(page_cache.SEATS)
+        seats.bump_events(event_id for _pk, event_id in rows)
     return len(ids)
 
 

@@ -14,6 +14,9 @@ urlpatterns = [
         certificate_views.download,
         name="certificate",
     ),
+    # Where the registration form posts (the form itself is the event's
+    # register/ page): the event by its id, without walking the page tree.
+    path("events/<id:event_id>/register/", views.register_post, name="register"),
     path("events/check-in/<str:token>/", check_in.check_in, name="check_in"),
     path("events/<id:event_id>/check-in/", check_in.check_in_list, name="check_in_list"),
     path("events/institutions.json", views.institution_options, name="institution_options"),

@@ -3,27 +3,30 @@ import secrets
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.db.models import Q, prefetch_related_objects
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Site
+from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from directory.models import Institution
 from directory.visibility import is_member
-from events import attendance, limits, requirements, services
+from events import attendance, limits, requirements, seats, services
 from events.emails import qr_svg
 from events.filters import EventFilterSet, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
-from events.models.pages import with_card_images
+from events.models.pages import EVENT_IMAGE_SPEC, with_card_images
 from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.maps import tile_map
 from portal.models import SiteSettings, Topic
+from portal.page_cache.fragments import remember
 from portal.visibility import visible_pages
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -32,30 +35,39 @@ EVENTS_PER_PAGE = 20
 
 def event_index(request, page):
     base = visible_pages(request, children_with_untranslated(EventPage, page))
-    topics = Topic.objects.filter(locale=page.locale).order_by("name")
-    regions = (
-        EventPage.objects.live()
-        .child_of(page)
-        .exclude(venue_region="")
-        .order_by("venue_region")
-        .values_list("venue_region", flat=True)
-        .distinct()
-    )
-    filterset = EventFilterSet(
-        request.GET or None,
-        queryset=with_confirmed_counts(base),
-        topics=list(topics),
-        regions=list(regions),
-    )
+
+    def filter_choices():
+        topics = Topic.objects.filter(locale_id=page.locale_id).order_by("name")
+        regions = (
+            EventPage.objects.live()
+            .child_of(page)
+            .exclude(venue_region="")
+            .order_by("venue_region")
+            .values_list("venue_region", flat=True)
+            .distinct()
+        )
+        return list(topics), list(regions)
+
+    # The filters' choices change only with content (topics, event pages).
+    topics, regions = remember("events:index-filter-choices", [page.pk], filter_choices)
+    filterset = EventFilterSet(request.GET or None, queryset=base, topics=topics, regions=regions)
+    if filterset.is_bound and filterset.is_valid() and filterset.form.cleaned_data.get("seats"):
+        # Which events have seats left: every event's registrations count,
+        # so this listing depends on them all (the query says so).
+        filterset.queryset = with_confirmed_counts(base)
     queryset = (
         filterset.qs
         if filterset.is_bound
         else filterset.filter_when(filterset.queryset, "when", "upcoming")
     )
-    queryset = with_card_images(queryset.prefetch_related("topics"))
+    # Cards show no topics: none are fetched.
+    queryset = with_card_images(queryset)
     paginator = Paginator(queryset, EVENTS_PER_PAGE)
     events = paginator.get_page(request.GET.get("page"))
-    events.object_list = mark_other_language(list(events.object_list), page.locale)
+    # Only the locale's id is compared: no need to load it.
+    events.object_list = mark_other_language(
+        seats.attach_confirmed_counts(events.object_list), Locale(pk=page.locale_id)
+    )
     context = page.get_context(request)
     context.update(
         {
@@ -79,8 +91,49 @@ def _registration_for_user(request, event):
     )
 
 
+# What the event page lists besides its own fields.
+PAGE_RELATIONS = ("organisers", "topics", "languages", "sessions")
+
+
+def with_page_data(request, page):
+    """The event's organisers, topics, languages, agenda and picture, read
+    once per content generation (any change of pages, the directory, topics
+    or images makes a new one) instead of on every request. A preview shows
+    the draft's own, unsaved lists: it reads them itself."""
+    if getattr(request, "is_preview", False):
+        return page
+
+    def compute():
+        prefetch_related_objects([page], *PAGE_RELATIONS)
+        image = None
+        if page.image_id:
+            image = (
+                get_image_model()
+                .objects.prefetch_renditions(EVENT_IMAGE_SPEC)
+                .filter(pk=page.image_id)
+                .first()
+            )
+        return {
+            "lists": {name: list(page._prefetched_objects_cache[name]) for name in PAGE_RELATIONS},
+            "image": image,
+        }
+
+    data = remember("events:page-data", [page.pk, page.last_published_at], compute)
+    cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, items in data["lists"].items():
+        if name not in cache:
+            queryset = getattr(page, name).all()
+            queryset._result_cache = items
+            queryset._prefetch_done = True
+            cache[name] = queryset
+    if data["image"] is not None and data["image"].pk == page.image_id:
+        page.image = data["image"]
+    return page
+
+
 def event_detail(request, page):
-    page._confirmed_count = page.confirmed_count
+    with_page_data(request, page)
+    page.count_seats_once()
     context = page.get_context(request)
     context.update(
         {
@@ -97,12 +150,15 @@ def event_detail(request, page):
 
 
 def _privacy_url(request):
-    site = Site.find_for_request(request)
-    settings_obj = SiteSettings.for_site(site) if site else None
-    policy = getattr(settings_obj, "privacy_policy_page", None)
-    if policy is None:
-        return None
-    return policy.localized.url
+    def compute():
+        site = Site.find_for_request(request)
+        settings_obj = SiteSettings.for_site(site) if site else None
+        policy = getattr(settings_obj, "privacy_policy_page", None)
+        return None if policy is None else policy.localized.url
+
+    # The same for every request to this host in this language until a page
+    # or a setting changes (the page cache's content generation).
+    return remember("events:privacy-url", [request.get_host(), translation.get_language()], compute)
 
 
 def _prefill(user):
@@ -122,12 +178,10 @@ def _prefill(user):
 
 def register(request, page):
     event = page
-    event._confirmed_count = event.confirmed_count
-    state = event.registration_state()
-    context = event.get_context(request)
-    context.update({"state": state, "event": event})
+    context = {}
     if request.method == "POST":
-        form = RegistrationForm(request.POST, event=event, privacy_url=_privacy_url(request))
+        # The privacy link is only needed if the form is shown again.
+        form = RegistrationForm(request.POST, event=event)
         if not limits.registration_allowed(request):
             # Nothing is saved and only this message is shown, so the answer
             # reveals nothing about the address.
@@ -158,8 +212,8 @@ def register(request, page):
             else:
                 if result.duplicate:
                     context["duplicate_email"] = result.registration.email
-                    return TemplateResponse(
-                        request, "events/register_duplicate.html", context, status=200
+                    return _render_register(
+                        request, event, "events/register_duplicate.html", context
                     )
                 registration = result.registration
                 messages.success(
@@ -171,6 +225,7 @@ def register(request, page):
                 return redirect(registration.get_manage_path())
         else:
             status = 400
+        form.show_privacy_link(_privacy_url(request))
     else:
         form = RegistrationForm(
             event=event, initial=_prefill(request.user), privacy_url=_privacy_url(request)
@@ -178,15 +233,62 @@ def register(request, page):
         status = 200
     # The organiser's preview shows the form even while registration is closed.
     is_preview = getattr(request, "is_preview", False)
-    refusal = None if is_preview else services.registration_refusal(event, user=request.user)
-    context.update(
-        {
-            "form": form,
-            "refusal": refusal,
-            "requirement": requirements.requirement_for(event, request.user),
-        }
+    context["form"] = form
+    return _render_register(
+        request, event, "events/register.html", context, status=status, refusal=not is_preview
     )
-    return TemplateResponse(request, "events/register.html", context, status=status)
+
+
+def register_post(request, event_id):
+    """The registration form's POST, served as Wagtail serves the event's
+    register/ page (the same hooks: request method, view restrictions), but
+    finding the event by its id instead of walking the page tree: a conference
+    opening its registration gets hundreds of these at once."""
+    page = EventPage.objects.live().select_related("locale").filter(pk=event_id).first()
+    if page is None:
+        raise Http404
+    if request.method != "POST":
+        return redirect(page.get_url(request) + page.reverse_subpage("register_route"))
+    # Whether the page or an ancestor is restricted, remembered until any
+    # content changes (restrictions included); a restricted page is checked
+    # as Wagtail checks it, with its restrictions read afresh.
+    restricted = remember(
+        "events:view-restricted", [page.pk], lambda: page.get_view_restrictions().exists()
+    )
+    if not restricted:
+        page.get_view_restrictions = PageViewRestriction.objects.none
+
+    def serve(page, request, args, kwargs):
+        return register(request, page)
+
+    chain = serve
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, [], {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, [], {})
+
+
+def _render_register(request, event, template, extra, *, status=200, refusal=False):
+    """The registration page (or its "already registered" answer). It shows
+    whether a seat is left (the waiting list is offered once the event is
+    full), never how many: the cached form stays valid while registrations
+    leave the event as full or as free as it was."""
+    event.count_seats_once(exact=False)
+    context = event.get_context(request)
+    context.update({"state": event.registration_state(), "event": event, **extra})
+    if template == "events/register.html":
+        context.update(
+            {
+                "refusal": services.registration_refusal(event, user=request.user)
+                if refusal
+                else None,
+                "requirement": requirements.requirement_for(event, request.user),
+            }
+        )
+    return TemplateResponse(request, template, context, status=status)
 
 
 def registration_from_token(token, field):

@@ -23,11 +23,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
+from events import seats
 from events.admin.forms import EventPageForm
 from events.blocks import MaterialsBlock
 from events.choices import (
@@ -37,12 +39,12 @@ from events.choices import (
     EventStatus,
     QuestionType,
     RegistrationState,
-    RegistrationStatus,
 )
 from events.models.registrations import Registration
 from portal import page_cache, public_address
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
+from portal.page_cache.fragments import remember
 from portal.page_forms import SearchableCheckboxSelectMultiple
 
 # The event picture as cards, the page and search engines get it (16:9, and
@@ -59,6 +61,14 @@ def with_card_images(queryset):
     all, not two per card."""
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
     return queryset.prefetch_related(models.Prefetch("image", queryset=images))
+
+
+def default_locale_id():
+    """The default language's Locale id, remembered until content changes
+    (locales included): asked on every event page and registration."""
+    return remember(
+        "events:default-locale", [settings.LANGUAGE_CODE], lambda: Locale.get_default().pk
+    )
 
 
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -439,24 +449,35 @@ class EventPage(RoutablePageMixin, BasePage):
 
         A translation is another page of the same event; attaching its
         registrations to one page keeps one capacity and one waiting list."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        locale = self._state.fields_cache.get("locale")
+        if locale is not None and locale.language_code == get_supported_content_language_variant(
+            settings.LANGUAGE_CODE
+        ):
+            # The locale came with the page (select_related): no query.
             return self
-        return self.get_translation_or_none(default) or self
+        default_id = default_locale_id()
+        if self.locale_id == default_id:
+            return self
+        return self.get_translation_or_none(default_id) or self
 
     def registrations_queryset(self):
         return Registration.objects.filter(event_id=self.canonical.pk)
 
-    @property
-    def confirmed_count(self):
-        # Listings annotate it (events.filters.with_confirmed_counts) and the
-        # event page sets it once per request; otherwise it is counted afresh.
-        # A cached page showing it is made stale by every change of seats.
-        page_cache.depends_on(page_cache.SEATS)
+    def _count_confirmed(self):
+        # Listings set it (events.seats.attach_confirmed_counts, or the
+        # with_confirmed_counts annotation) and the event page once per
+        # request; otherwise it is counted afresh.
         annotated = getattr(self, "_confirmed_count", None)
         if annotated is not None:
             return annotated
-        return self.registrations_queryset().filter(status=RegistrationStatus.CONFIRMED).count()
+        return seats.count_confirmed(self.translation_key)
+
+    @property
+    def confirmed_count(self):
+        # A cached page showing it is made stale by every change of this
+        # event's seats (and only this event's).
+        page_cache.depends_on(page_cache.SEATS, seats.seats_tag(self.translation_key))
+        return self._count_confirmed()
 
     @property
     def seats_left(self):
@@ -464,16 +485,43 @@ class EventPage(RoutablePageMixin, BasePage):
             return None
         return max(self.capacity - self.confirmed_count, 0)
 
+    def count_seats_once(self, *, exact=True):
+        """Count the confirmed registrations once for this request's page
+        (and its default-language version, which the rules read). `exact`:
+        the page shows how many seats are left; otherwise only whether any
+        is (see `is_full`)."""
+        if not exact and self.capacity is None:
+            return
+        key = self.translation_key
+        page_cache.depends_on(
+            page_cache.SEATS, seats.seats_tag(key) if exact else seats.full_tag(key)
+        )
+        self._confirmed_count = seats.count_confirmed(key)
+        if self.canonical is not self:
+            self.canonical._confirmed_count = self._confirmed_count
+
+    @property
+    def is_full(self):
+        """No seat left. A page that shows only this (the registration form)
+        stays cached while registrations leave the event as full or as free."""
+        if self.capacity is None:
+            return False
+        page_cache.depends_on(page_cache.SEATS, seats.full_tag(self.translation_key))
+        return self._count_confirmed() >= self.capacity
+
     def closes_at(self):
         return self.registration_closes_at or self.start
 
-    def registration_state(self, now=None):
+    def registration_state(self, now=None, *, count_seats=True):
+        """`count_seats=False` leaves out whether the event is full (OPEN
+        then stands for OPEN, WAITING_LIST or FULL): for a caller that
+        counts under the event's lock anyway."""
         now = now or timezone.now()
         if not self.registration_enabled or self.is_cancelled or now >= self.closes_at():
             return RegistrationState.CLOSED
         if self.registration_opens_at and now < self.registration_opens_at:
             return RegistrationState.NOT_OPEN
-        if self.seats_left == 0:
+        if count_seats and self.is_full:
             return (
                 RegistrationState.WAITING_LIST
                 if self.waiting_list_enabled

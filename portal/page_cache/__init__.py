@@ -7,13 +7,23 @@ server) until something it shows changes, and marked for a shared HTTP cache
   "content" is bumped by any change of what pages show (pages, translations,
   snippets, settings, topics, the directory, documents, images); a few
   frequently written tables have a tag of their own (registrations: the
-  seats), on which only the pages that read them depend.
+  seats), on which only the pages that read them depend; and rows may have
+  tags of their own (the seats of one event), for pages that show only
+  those rows.
 - `middleware`: serves and stores the pages, and writes `Cache-Control`.
 - `signals`: bumps the generations when rows change, after the commit too.
 - `varnish`: the `wagtail.contrib.frontend_cache` backend that also bans
   Varnish's objects by tag.
 """
 
-from portal.page_cache.generations import SEATS, bump, bump_table, depends_on, uncacheable
+from portal.page_cache.generations import (
+    SEATS,
+    bump,
+    bump_table,
+    depends_on,
+    reading,
+    tag_rows,
+    uncacheable,
+)
 
-__all__ = ["SEATS", "bump", "bump_table", "depends_on", "uncacheable"]
+__all__ = ["SEATS", "bump", "bump_table", "depends_on", "reading", "tag_rows", "uncacheable"]

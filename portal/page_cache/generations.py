@@ -13,8 +13,20 @@ makes every page depending on it stale at once, on every server.
 - TRACKED tables are written often (registrations, download counts, survey
   answers...); each has its own tag, and a page depends on it only when its
   rendering read that table (seen in its SQL) or said so (`depends_on`).
+- SEATS ("seats") is the tag of every page showing seats, whichever event's:
+  bumped when registrations change in bulk, without telling which events.
+  Such pages also depend on the tags of the events they show (below), which
+  single registrations bump.
 - IGNORED tables never show on a public page (sessions, mail rows, task
   queue, revisions, logs, accounts' secrets); writing them bumps nothing.
+- Tags of one row: a page may depend on a few rows of a tracked table only
+  (the seats of the events it shows). The app names a tag per row family
+  (`tag_rows`, e.g. "seats-<event>"); a change of such a row bumps its
+  row's tags as well as the table's tag. A page declares what it reads
+  with `depends_on` before it reads it, and reads it inside `reading`, so
+  that its queries of the table do not make it depend on the whole table.
+  Such a tag's generation is read when the page declares it, before the
+  rows are read: a change committed after that makes the page stale.
 
 A bump happens at once (so a test, or the same transaction, never reads a
 page from before it) and again after the commit: a page rendered between
@@ -23,7 +35,9 @@ it stale. After the commit, a shared HTTP cache in front (Varnish) is told
 to drop the objects carrying the tag (see `portal.page_cache.varnish`).
 """
 
+import contextlib
 import contextvars
+import re
 import threading
 import uuid
 from functools import partial
@@ -41,7 +55,7 @@ SCHEDULE = "schedule"
 
 # Table -> tag, for tables that change often and only some pages show.
 TRACKED_TABLES = {
-    "events_registration": SEATS,
+    "events_registration": "registrations",
     "events_invitationcode": "invitations",
     "resources_documentdownload": "downloads",
     "resources_scenarioattempt": "scenario-attempts",
@@ -52,7 +66,9 @@ TRACKED_TABLES = {
     "wagtailsearch_indexentry_fts": "search-index",
     "wagtailforms_formsubmission": "form-submissions",
 }
-TAGS = (CONTENT, SCHEDULE, *sorted(set(TRACKED_TABLES.values())))
+TAGS = (CONTENT, SCHEDULE, SEATS, *sorted(set(TRACKED_TABLES.values())))
+# Any tag, including the tags of rows: what Varnish's BAN accepts too.
+TAG = re.compile(r"^[a-z0-9-]+$")
 
 # Tables (or prefixes) that no public page shows.
 IGNORED_TABLES = (
@@ -80,6 +96,8 @@ IGNORED_TABLES = (
 
 _local = threading.local()
 _recording = contextvars.ContextVar("page_cache_recording", default=None)
+# db_table -> function(row) giving the tags of that row (see tag_rows).
+_row_tags = {}
 
 
 def is_ignored(table):
@@ -95,6 +113,18 @@ def tags_for_table(table):
     if table in schedule.tables():
         return (CONTENT, SCHEDULE)
     return (CONTENT,)
+
+
+def tag_rows(model, tags_of_row):
+    """A change of a row of `model` also bumps `tags_of_row(row)`: the tags
+    of what that row changes (e.g. the seats of its event), on which pages
+    showing only that depend instead of the table's tag."""
+    _row_tags[model._meta.db_table] = tags_of_row
+
+
+def tags_for_row(table, row):
+    tags_of_row = _row_tags.get(table)
+    return tuple(tags_of_row(row)) if tags_of_row is not None else ()
 
 
 def key(tag):
@@ -135,6 +165,9 @@ def bump(*tags):
     """Make every cached page that depends on `tags` stale: now, and again
     once the current transaction commits (then also in Varnish)."""
     tags = tuple(dict.fromkeys(tags or (CONTENT,)))
+    for tag in tags:
+        if not TAG.match(tag):
+            raise ValueError(f"Not a cache tag: {tag!r}")
     connection = transaction.get_connection()
     _set_new(tags, committed=not connection.in_atomic_block)
     if not connection.in_atomic_block:
@@ -159,8 +192,11 @@ def _after_commit(tags):
     varnish.ban_tags(tags)
 
 
-def bump_table(table):
+def bump_table(table, row=None):
+    """A row of `table` changed (or several, when `row` is None)."""
     tags = tags_for_table(table)
+    if row is not None:
+        tags = (*tags, *tags_for_row(table, row))
     if tags:
         bump(*tags)
 
@@ -174,14 +210,27 @@ class Recording:
     def __init__(self):
         self.tags = {CONTENT}
         self.cacheable = True
+        # Generations of tags other than TAGS (rows' tags), read when declared.
+        self.declared = {}
+        # Tables whose reads are covered by declared tags (see `reading`).
+        self.covered = set()
 
     def __call__(self, execute, sql, params, many, context):
         """A database execute wrapper: a query reading a tracked table makes
         the page depend on that table's tag."""
         for table, tag in TRACKED_TABLES.items():
-            if tag not in self.tags and f'"{table}"' in sql:
+            if tag not in self.tags and table not in self.covered and f'"{table}"' in sql:
                 self.tags.add(tag)
         return execute(sql, params, many, context)
+
+    def declare(self, tags):
+        new = [tag for tag in tags if tag not in TAGS and tag not in self.declared]
+        for tag in new:
+            if not TAG.match(tag):
+                raise ValueError(f"Not a cache tag: {tag!r}")
+        if new:
+            self.declared.update(current(new))
+        self.tags.update(tags)
 
 
 def start_recording():
@@ -195,11 +244,29 @@ def stop_recording(token):
 
 def depends_on(*tags):
     """The page being rendered shows something that changes with `tags`
-    (e.g. SEATS where seats left are shown, even when the number came from
-    somewhere other than a query of the registrations)."""
+    (e.g. the seats of an event, even when the number came from somewhere
+    other than a query of the registrations). Call it before reading what
+    the tags stand for: a row's tag has its generation read now."""
     recording = _recording.get()
     if recording is not None:
-        recording.tags.update(tags)
+        recording.declare(tags)
+
+
+@contextlib.contextmanager
+def reading(*tables):
+    """The queries inside read `tables` only for what the page has declared
+    with `depends_on` (e.g. the seats of the events it shows): they do not
+    make the page depend on the whole tables' tags."""
+    recording = _recording.get()
+    if recording is None:
+        yield
+        return
+    before = set(recording.covered)
+    recording.covered.update(tables)
+    try:
+        yield
+    finally:
+        recording.covered = before
 
 
 def uncacheable():

@@ -151,6 +151,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         now = time.time()
 
+        if entry is not None:
+            # Rows' tags (the seats of the events a page shows): a second
+            # round trip, only for pages that have them.
+            others = [tag for tag in entry.get("gens", {}) if tag not in gens]
+            if others:
+                try:
+                    gens = {**gens, **generations.current(others)}
+                except Exception:
+                    logger.exception("Page cache unavailable")
+                    return self.get_response(request)
+
         if entry is not None and self.is_fresh(entry, gens, now):
             content = entry["content"]
             if entry.get("csrf"):
@@ -177,7 +188,10 @@ class AnonymousPageCacheMiddleware:
                 next_change = schedule.next_change(now, gens[generations.SCHEDULE])
                 ttl = min(max_seconds(), int(next_change - now))
                 if ttl >= 1:
-                    depends = {tag: gens[tag] for tag in recording.tags}
+                    depends = {
+                        tag: gens[tag] if tag in gens else recording.declared[tag]
+                        for tag in recording.tags
+                    }
                     entry = {
                         "gens": depends,
                         "expires": now + ttl,
@@ -236,7 +250,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def may_store(request, response, recording):
-        if not recording.cacheable or not recording.tags <= set(generations.TAGS):
+        known = set(generations.TAGS) | set(recording.declared)
+        if not recording.cacheable or not recording.tags <= known:
             return False
         if response.status_code != 200 or response.streaming:
             return False

@@ -17,8 +17,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from portal.page_cache import generations
 
 
-def row_changed(sender, **kwargs):
-    generations.bump_table(sender._meta.db_table)
+def row_changed(sender, instance, **kwargs):
+    generations.bump_table(sender._meta.db_table, instance)
 
 
 def links_changed(sender, action, instance, **kwargs):

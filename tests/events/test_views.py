@@ -352,6 +352,27 @@ def test_members_only_event(client, event, member):
     assert Registration.objects.get().user == member
 
 
+def test_members_only_event_page_says_what_is_needed_or_offers_registration(client, event, member):
+    event.audience = Audience.MEMBERS
+    event.save()
+    register = f'href="{event.url}register/"'
+    html = client.get(event.url).content.decode()
+    assert "Registration for this event is for members" in html
+    assert register not in html
+    Membership.objects.create(
+        user=member, institution=InstitutionFactory(), status="approved", position="Officer"
+    )
+    client.force_login(member)
+    html = client.get(event.url).content.decode()
+    assert "Registration for this event is for members" not in html
+    assert register in html
+    # A public event offers registration to anyone.
+    client.logout()
+    event.audience = Audience.PUBLIC
+    event.save()
+    assert register in client.get(event.url).content.decode()
+
+
 def test_invitation_only_event(client, event):
     event.audience = Audience.INVITATION
     event.save()
