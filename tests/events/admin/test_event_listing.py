@@ -121,9 +121,14 @@ def test_query_count_does_not_grow_with_events(
     client.get(URL)
     with django_assert_max_num_queries(40) as few:
         client.get(URL)
+    # Counted now: Django's query log keeps only the latest 9,000 queries.
+    few = len(few.captured_queries)
     for n in range(25):
         EventPageFactory(parent=events_index, title=f"More training {n}")
-    with django_assert_max_num_queries(len(few.captured_queries) + 2):
+    # The new rows made what the portal remembers per content generation (site,
+    # locales, permissions) stale: the first request fills it again.
+    client.get(URL)
+    with django_assert_max_num_queries(few + 2):
         client.get(URL)
 
 

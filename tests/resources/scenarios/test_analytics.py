@@ -104,13 +104,20 @@ def test_analytics_queries_do_not_grow_with_players(
     add_players(scenario, good=2, poor=1, unfinished=1)
     with django_assert_max_num_queries(30) as small:
         client.get(f"/admin/scenarios/analytics/{scenario.pk}/")
+    # Counted now: Django's query log keeps only the latest 9,000 queries.
+    small = len(small.captured_queries)
     add_players(scenario, good=30, poor=20, unfinished=10)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    # The new rows made what the portal remembers per content generation (site,
+    # locales, permissions) stale: the first request fills it again.
+    client.get(f"/admin/scenarios/analytics/{scenario.pk}/")
+    with django_assert_max_num_queries(small):
         client.get(f"/admin/scenarios/analytics/{scenario.pk}/")
     with django_assert_max_num_queries(30) as index_small:
         client.get("/admin/scenarios/analytics/")
+    index_small = len(index_small.captured_queries)
     make_scenario(scenario.get_parent(), title="Second", slug="second")
-    with django_assert_max_num_queries(len(index_small.captured_queries)):
+    client.get("/admin/scenarios/analytics/")
+    with django_assert_max_num_queries(index_small):
         client.get("/admin/scenarios/analytics/")
 
 
