@@ -139,6 +139,15 @@ class InstitutionFilter(django_filters.FilterSet):
             "hotline": True if cleaned.get("hotline") else None,
         }
 
+    def cache_params(self):
+        """The parsed filter values and the sort order, for cache keys (never
+        the raw query string): equal lists give equal values."""
+        return {
+            name: value
+            for name, value in self.cleaned_data().items()
+            if value not in (None, "", False)
+        }
+
     def cached_facets(self, base_queryset, topic_names):
         """facets(), cached until the directory's data changes."""
         params = {
