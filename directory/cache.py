@@ -58,8 +58,22 @@ def key(name, current_state, *parts):
     return make_key(f"directory:fragment:{name}", current_state, list(parts))
 
 
+def lookup(name, parts, current_state=None):
+    """The value stored for (name, parts) in the current state, or None."""
+    current_state = current_state if current_state is not None else state()
+    found = cache.get(key(name, current_state, *parts))
+    return None if found is None else found[0]
+
+
+def store(name, parts, value, current_state=None):
+    current_state = current_state if current_state is not None else state()
+    cache.set(key(name, current_state, *parts), (value,), FRAGMENT_TIMEOUT)
+
+
 def remember(name, parts, compute, current_state=None):
-    """compute(), or what it returned before in the same state."""
+    """compute(), or what it returned before in the same state. The state
+    is read before computing: a change during the computation makes the
+    stored value unreachable rather than stale."""
     current_state = current_state if current_state is not None else state()
     cache_key = key(name, current_state, *parts)
     found = cache.get(cache_key)

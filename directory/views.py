@@ -190,7 +190,7 @@ def institution_sections(request, institution):
 def institution_detail(request, slug, report_form=None, status=200):
     current_state = directory_cache.state()
     viewer_is_member = is_member(request.user)
-    institution = get_object_or_404(Institution, slug=slug)
+    institution = institution_by_slug(slug, current_state)
     fragments = directory_cache.remember(
         "institution",
         [institution.pk, get_language(), viewer_is_member, request.get_host()],
@@ -205,6 +205,17 @@ def institution_detail(request, slug, report_form=None, status=200):
         "sections": institution_sections(request, institution),
     }
     return render(request, "directory/institution.html", context, status=status)
+
+
+def institution_by_slug(slug, current_state=None):
+    """The institution with this slug, cached while the directory is unchanged
+    (a missing slug is not cached: anyone can ask for any number of them)."""
+    parts = [slug]
+    found = directory_cache.lookup("institution-row", parts, current_state)
+    if found is None:
+        found = get_object_or_404(Institution, slug=slug)
+        directory_cache.store("institution-row", parts, found, current_state)
+    return found
 
 
 def institution_fragments(request, pk, viewer_is_member, current_state=None):
