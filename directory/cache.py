@@ -8,6 +8,8 @@ Rendered fragments also depend on the portal's content generation
 tables included) and on today's date ("may be out of date" turns on at
 midnight), so nothing a change or a new day affects is served from before it."""
 
+import uuid
+
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -21,24 +23,29 @@ FRAGMENT_TIMEOUT = 3600
 
 
 def data_version():
+    """The current version: a random token, so that a version lost from the
+    cache (evicted, or the cache restarted) is replaced by one never used
+    before, and entries stored under an old one can never come back."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
+        cache.add(VERSION_KEY, _new_version(), None)
+        version = cache.get(VERSION_KEY) or _new_version()
     return version
 
 
 def bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache.set(VERSION_KEY, _new_version(), None)
 
 
-def facets_key(params, viewer_is_member, language):
+def _new_version():
+    return uuid.uuid4().hex[:16]
+
+
+def facets_key(params, viewer_is_member, language, current_state=None):
     """`params` are the parsed filter values, never the raw query string."""
+    current_state = current_state if current_state is not None else state()
     return make_key(
-        "directory:facets", data_version(), bool(viewer_is_member), language, dict(params)
+        "directory:facets", current_state, bool(viewer_is_member), language, dict(params)
     )
 
 

@@ -148,14 +148,16 @@ class InstitutionFilter(django_filters.FilterSet):
             if value not in (None, "", False)
         }
 
-    def cached_facets(self, base_queryset, topic_names):
+    def cached_facets(self, base_queryset, topic_names, current_state=None):
         """facets(), cached until the directory's data changes."""
         params = {
             name: value
             for name, value in self.cleaned_data().items()
             if name != "sort" and value not in (None, "", False)
         }
-        key = directory_cache.facets_key(params, self.viewer_is_member, get_language())
+        key = directory_cache.facets_key(
+            params, self.viewer_is_member, get_language(), current_state
+        )
         result = cache.get(key)
         if result is None:
             result = self.facets(base_queryset, topic_names)

@@ -96,7 +96,7 @@ def institution_list(request, index_page=None):
     filterset = filterset_for(request, viewer_is_member)
     errors = filter_errors(filterset)
     names = topic_names()
-    facets, total = filterset.cached_facets(Institution.objects.all(), names)
+    facets, total = filterset.cached_facets(Institution.objects.all(), names, current_state)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     # The grouped facet query has already counted the results.
     paginator.count = total
@@ -309,7 +309,7 @@ def contact_detail(request, pk):
     person = visible_person(request, pk)
     names = topic_names()
     context = {
-        "directory_page": directory_page(),
+        "directory_page": page_chrome(request)["page"],
         "person": person,
         "institution": person.institution,
         "topics": [names.get(topic.slug, topic.name) for topic in person.topics.all()],

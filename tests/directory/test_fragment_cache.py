@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
@@ -228,3 +229,14 @@ def test_the_report_form_keeps_its_own_csrf_token(member_client, approved_member
     token = "csrfmiddlewaretoken"
     assert token in first.content.decode() and token in second.content.decode()
     assert first.context["csrf_token"] != second.context["csrf_token"]
+
+
+def test_a_version_lost_from_the_cache_never_brings_back_old_entries(client, office):
+    """An evicted (or restarted) cache starts a version never used before."""
+    html(client, LIST)
+    before = directory_cache.state()
+    cache.delete(directory_cache.VERSION_KEY)
+    after = directory_cache.state()
+    assert after != before
+    directory_cache.bump()
+    assert directory_cache.state() not in (before, after)
