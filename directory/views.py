@@ -22,6 +22,9 @@ from portal import sections
 from portal.models import Topic
 
 PAGE_SIZE = 25
+# Between the cards of one rendering: a comment, which no escaped text can
+# contain.
+CARD_MARKER = "<!-- directory card end -->"
 
 
 def topic_names():
@@ -153,20 +156,29 @@ def result_cards(ids, viewer_is_member, current_state=None):
                 to_attr="visible_focal_points",
             ),
         )
-        return {
-            institution.pk: mark_safe(  # noqa: S308 - rendered by our template
-                render_to_string(
-                    "directory/includes/institution_card.html",
+        institutions = list(institutions)
+        # One rendering for all of them (the included templates are loaded
+        # once), split at the marker.
+        html = render_to_string(
+            "directory/includes/institution_cards.html",
+            {
+                "marker": mark_safe(CARD_MARKER),  # noqa: S308 - a constant
+                "cards": [
                     {
                         "institution": institution,
                         "channels": institution.public_channels(viewer_is_member),
                         "region": region_name(institution.region),
                         "country": institution.country.name,
                         "focal_points": institution.visible_focal_points,
-                    },
-                )
-            )
-            for institution in institutions
+                    }
+                    for institution in institutions
+                ],
+            },
+        )
+        cards = html.split(CARD_MARKER)[: len(institutions)]
+        return {
+            institution.pk: mark_safe(card.strip())  # noqa: S308 - rendered by our template
+            for institution, card in zip(institutions, cards, strict=True)
         }
 
     cards = directory_cache.remember_many(
