@@ -66,6 +66,9 @@ def page_chrome(request, index_page=None, current_state=None):
             "breadcrumbs": mark_safe(breadcrumbs),  # noqa: S308 - rendered by our template
         }
 
+    if getattr(request, "is_preview", False):
+        # An editor's preview shows the draft, never the cached live page.
+        return compute()
     parts = [get_language(), request.get_host(), index_page.pk if index_page else None]
     return directory_cache.remember("page-chrome", parts, compute, current_state)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from directory import cache as directory_cache
 from directory.choices import Visibility
+from directory.models import DirectoryIndexPage
 from portal.models import Language
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import TopicFactory
@@ -240,3 +241,17 @@ def test_a_version_lost_from_the_cache_never_brings_back_old_entries(client, off
     assert after != before
     directory_cache.bump()
     assert directory_cache.state() not in (before, after)
+
+
+def test_a_preview_of_the_directory_page_shows_the_draft(client, home_page, office):
+    page = home_page.add_child(
+        instance=DirectoryIndexPage(title="Directory", slug="directory", introduction="Live.")
+    )
+    assert "Live." in html(client, "/directory/")
+    assert "Live." in page.make_preview_request().content.decode()
+    page.title = "Draft directory"
+    page.introduction = "Draft introduction."
+    preview = page.make_preview_request().content.decode()
+    assert "Draft introduction." in preview
+    assert "Draft directory" in preview
+    assert "Live." in html(client, "/directory/")
