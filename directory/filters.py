@@ -139,14 +139,25 @@ class InstitutionFilter(django_filters.FilterSet):
             "hotline": True if cleaned.get("hotline") else None,
         }
 
-    def cached_facets(self, base_queryset, topic_names):
+    def cache_params(self):
+        """The parsed filter values and the sort order, for cache keys (never
+        the raw query string): equal lists give equal values."""
+        return {
+            name: value
+            for name, value in self.cleaned_data().items()
+            if value not in (None, "", False)
+        }
+
+    def cached_facets(self, base_queryset, topic_names, current_state=None):
         """facets(), cached until the directory's data changes."""
         params = {
             name: value
             for name, value in self.cleaned_data().items()
             if name != "sort" and value not in (None, "", False)
         }
-        key = directory_cache.facets_key(params, self.viewer_is_member, get_language())
+        key = directory_cache.facets_key(
+            params, self.viewer_is_member, get_language(), current_state
+        )
         result = cache.get(key)
         if result is None:
             result = self.facets(base_queryset, topic_names)
@@ -211,13 +222,17 @@ class InstitutionFilter(django_filters.FilterSet):
 
         cleaned = self.cleaned_data()
         for name, (through, column, value_field) in self.M2M_FACETS.items():
-            filtered = self.filtered(base_queryset, exclude=name)
-            rows = (
-                through.objects.filter(institution_id__in=filtered.order_by().values("pk"))
-                .values(value_field)
-                .annotate(n=Count(column))
-                .values_list(value_field, "n")
-            )
+            links = through.objects.all()
+            other_filters = [
+                other
+                for other, value in cleaned.items()
+                if other not in (name, "sort") and value not in (None, "", False)
+            ]
+            if other_filters or base_queryset.query.where:
+                filtered = self.filtered(base_queryset, exclude=name)
+                links = links.filter(institution_id__in=filtered.order_by().values("pk"))
+            # else: every link counts; no need to ask which institutions pass.
+            rows = links.values(value_field).annotate(n=Count(column)).values_list(value_field, "n")
             counts = {value: n for value, n in rows if value}
             facets[name] = self._options(name, counts, cleaned.get(name) or "", topic_names)
         return facets, total

@@ -2,6 +2,8 @@
 feed, document) asks this one function."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 
 from directory.choices import MembershipStatus, Visibility
 from portal.roles import STAFF_ROLES
@@ -19,12 +21,28 @@ def is_member(user):
         return cached
     if user.is_superuser:
         result = True
-    elif not EmailAddress.objects.filter(user=user, verified=True).exists():
-        result = False
-    elif user.groups.filter(name__in=STAFF_ROLES).exists():
-        result = True
     else:
-        result = user.memberships.filter(status=MembershipStatus.APPROVED).exists()
+        # One query: a verified address, and a staff role or an approved membership.
+        flags = (
+            get_user_model()
+            ._default_manager.filter(pk=user.pk)
+            .values(
+                verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+                staff=Exists(
+                    user.groups.through.objects.filter(
+                        **{user.groups.source_field_name: OuterRef("pk")},
+                        group__name__in=STAFF_ROLES,
+                    )
+                ),
+                approved=Exists(
+                    user.memberships.model.objects.filter(
+                        user=OuterRef("pk"), status=MembershipStatus.APPROVED
+                    )
+                ),
+            )
+            .first()
+        )
+        result = bool(flags and flags["verified"] and (flags["staff"] or flags["approved"]))
     setattr(user, _CACHE_ATTRIBUTE, result)
     return result
 

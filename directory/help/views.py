@@ -1,7 +1,10 @@
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
+from directory import cache as directory_cache
 from directory.help import services
 
 
@@ -29,14 +32,26 @@ def help_page(request, language=None):
     """Hotlines and help desks, public data only, no JavaScript needed."""
     site_language = translation.get_language()
     page_language = language or site_language
-    hotlines, desks = services.channel_rows(page_language)
     context = {
         # base.html: <html lang> is the page's language; the header and
         # footer, in the site's language, say so when it differs.
         "page_language": page_language,
         "chrome_lang": site_language if page_language != site_language else "",
-        "hotlines": hotlines,
-        "desks": desks,
+        "channels_html": directory_cache.remember(
+            "help-channels", [page_language], lambda: channels_html(page_language)
+        ),
         "versions": language_versions(page_language),
     }
     return render(request, "directory/help/page.html", context)
+
+
+def channels_html(page_language):
+    """The hotlines and help desks in the page's language, as HTML (public
+    data only, the same for every visitor)."""
+    hotlines, desks = services.channel_rows(page_language)
+    with translation.override(page_language):
+        html = render_to_string(
+            "directory/help/channels.html",
+            {"hotlines": hotlines, "desks": desks, "page_language": page_language},
+        )
+    return mark_safe(html)  # noqa: S308 - rendered by our template

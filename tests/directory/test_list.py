@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from demo.loader import Loader
 from directory.choices import InstitutionKind, Visibility
+from directory.models import Institution
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import TopicFactory
 
@@ -69,7 +70,11 @@ def sample(home_page):
 
 
 def names(response):
-    return [row["institution"].name for row in response.context["rows"]]
+    """The names of the listed institutions, in the order of their cards."""
+    ids = response.context["result_ids"]
+    assert len(response.context["cards"]) == len(ids)
+    by_pk = Institution.objects.in_bulk(ids)
+    return [by_pk[pk].name for pk in ids]
 
 
 FILTERS = [
@@ -158,10 +163,10 @@ def test_pagination_25_per_page(client, home_page):
     for number in range(30):
         InstitutionFactory(name=f"Unit {number:02d}")
     first = client.get("/directory/")
-    assert len(first.context["rows"]) == 25
+    assert len(first.context["cards"]) == 25
     assert "30 institutions" in first.content.decode()
     second = client.get("/directory/", {"page": 2})
-    assert len(second.context["rows"]) == 5
+    assert len(second.context["cards"]) == 5
     assert 'rel="prev"' in second.content.decode()
 
 
