@@ -15,6 +15,7 @@ from directory.choices import MembershipStatus
 from directory.models import ContactPerson, Institution, Membership
 from events.choices import MailKind, RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
+from portal import roles
 from portal.models import Topic
 from resources.models import MaterialIndexPage, StudyVisitPage
 
@@ -27,12 +28,17 @@ def _path(page):
 
 
 def member():
+    """A member as most are: verified, approved, and no staff role (staff
+    also get Wagtail's user bar on every page)."""
     membership = (
         Membership.objects.filter(
             status=MembershipStatus.APPROVED,
             user__emailaddress__verified=True,
             user__is_active=True,
+            user__is_staff=False,
+            user__is_superuser=False,
         )
+        .exclude(user__groups__name__in=roles.STAFF_ROLES)
         .select_related("user")
         .order_by("pk")
         .first()
