@@ -137,7 +137,6 @@ def test_events_pages_do_bounded_work_whatever_the_data(page, role, site, reques
     assert count(client, url) == before, (page, role)
 
 
-@pytest.mark.xfail(reason="until the portal's shared baseline (site, page tree, session) is cut")
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("page", list(PAGES))
 def test_events_pages_within_the_whole_budget(page, role, site, request):

@@ -26,11 +26,6 @@ ROLES = ["anonymous", "member", "organiser", "editor"]
 SIGNED_IN = ROLES[1:]
 MORE = 40
 
-# Over the budget because of sections other apps add to My account (their
-# own queries); the count does not grow with the data all the same.
-ACCOUNT_SECTIONS = pytest.mark.xfail(
-    strict=True, reason="the account sections of directory and events cost more than the budget"
-)
 
 PAGES = [
     ("/", ROLES),
@@ -124,7 +119,6 @@ def test_pages_stay_within_the_budget_whatever_the_data(visitors, url, roles):
     }, {role: after[role][1] for role in roles if after[role][0] != before[role][0]}
 
 
-@ACCOUNT_SECTIONS
 def test_my_account_stays_within_the_budget(visitors):
     found = counts(visitors, "/account/", SIGNED_IN)
     assert all(number <= BUDGET for number, _sql in found.values()), {
