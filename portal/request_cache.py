@@ -8,11 +8,10 @@ Invalidation is the page cache's (`portal.page_cache.generations`): every
 change of what pages show bumps the "content" generation, a user's row (and
 here their email addresses and admin profile) bumps "users"; a value is used
 only while the generations it was stored under are current. A request reads
-the generations once, at its start, with the values nearly every request
+the generations once, when it first needs one, with the values nearly every request
 needs (one round trip to the cache); a change it makes itself (any model the
 page cache counts) makes it read them again."""
 
-import contextlib
 import contextvars
 import logging
 import re
@@ -23,7 +22,6 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -44,10 +42,13 @@ class _Request:
     """What one request has remembered: the generations (read once, with the
     values every request needs, in one round trip), and the values."""
 
-    def __init__(self):
+    def __init__(self, request=None, also=()):
         self.gens = None
         self.found = {}
         self.values = {}
+        # The request, and the keys fetched with the generations.
+        self.request = request
+        self.also = list(also)
 
 
 _state = contextvars.ContextVar("portal_request_cache", default=None)
@@ -74,6 +75,8 @@ def _generations(state, also=()):
     together with the keys `also`), or the cache's now outside a request."""
     if state is not None and state.gens is not None:
         return state.gens
+    if state is not None and not also:
+        also = state.also
     gen_keys = [generations.key(tag) for tag in TAGS]
     found = cache.get_many([*gen_keys, *also])
     gens = generations.current(TAGS, found={k: found[k] for k in gen_keys if k in found})
@@ -156,28 +159,21 @@ def forget(*args, **kwargs):
 
 
 class RequestCacheMiddleware:
-    """Gives each request its own memory of remembered values, reads the
-    generations and what every request needs in one round trip, and finds
-    the request's Site through it (Wagtail reads `request._wagtail_site`)."""
+    """Gives each request its own memory of remembered values. Nothing is
+    read until something asks: a view that needs none of it (the health
+    check, an export, a redirect) pays nothing. The first value asked for
+    brings the generations and what every page needs (its Site, the
+    locales, the restricted paths) in one round trip to the cache; finding
+    the Site (`site_for_request`) brings what pages of it read in a second."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        state = _Request()
-        token = _state.set(state)
+        site_key = _site_key(request)
+        also = [site_key, *EVERY_REQUEST] if site_key is not None else []
+        token = _state.set(_Request(request, also))
         try:
-            site_key = _site_key(request)
-            if site_key is not None:
-                try:
-                    _generations(state, also=[site_key, *EVERY_REQUEST])
-                except Exception:
-                    logger.exception("Cache unavailable")
-                # Without a database, left to Wagtail when a page needs it
-                # (the health check answers without one).
-                with contextlib.suppress(DatabaseError):
-                    request._wagtail_site = find_site(request)[0]
-                    prefetch(state, request, request._wagtail_site)
             return self.get_response(request)
         finally:
             _state.reset(token)
@@ -224,6 +220,29 @@ def _site_parts(request):
 def _site_key(request):
     parts = _site_parts(request)
     return None if parts is None else _key("site", parts)
+
+
+def install_site_lookup():
+    """Wagtail's `Site.find_for_request` (asked by routing, settings, the
+    user bar...) from `find_site`, and on the request's first ask, what the
+    pages of that site read on every request (`prefetch`)."""
+    if getattr(Site.find_for_request, "portal_cached", False):
+        return
+
+    def find_for_request(cls, request):
+        if request is None:
+            return None
+        if not hasattr(request, "_wagtail_site"):
+            found = find_site(request)
+            site = found[0] if found is not None else cls._find_for_request(request)
+            request._wagtail_site = site
+            state = _state.get()
+            if state is not None and state.request is request:
+                prefetch(state, request, site)
+        return request._wagtail_site
+
+    find_for_request.portal_cached = True
+    Site.find_for_request = classmethod(find_for_request)
 
 
 def find_site(request):
@@ -355,6 +374,7 @@ def connect():
             user_changed, sender=model, dispatch_uid=f"request_cache_user_gone_{model}"
         )
     install_locale_lookup()
+    install_site_lookup()
     # Every change the page cache counts (its receivers are per model too).
     for model in apps.get_models():
         if generations.is_ignored(model._meta.db_table):
