@@ -8,6 +8,18 @@ from events.choices import Audience, EventKind, RegistrationStatus
 from events.models import EventPage, Registration
 
 
+def venue_regions(index):
+    """The regions of the live events under `index`, for the region filter."""
+    return (
+        EventPage.objects.live()
+        .child_of(index)
+        .exclude(venue_region="")
+        .order_by("venue_region")
+        .values_list("venue_region", flat=True)
+        .distinct()
+    )
+
+
 def with_confirmed_counts(queryset):
     """Annotate `_confirmed_count` in one query, for any language version
     (registrations belong to the event in the default language)."""

@@ -18,7 +18,7 @@ from directory.models import Institution
 from directory.visibility import is_member
 from events import attendance, limits, requirements, seats, services
 from events.emails import qr_svg
-from events.filters import EventFilterSet, with_confirmed_counts
+from events.filters import EventFilterSet, venue_regions, with_confirmed_counts
 from events.forms import ManageRegistrationForm, RegistrationForm
 from events.models import EventPage, Registration
 from events.models.pages import EVENT_IMAGE_SPEC, with_card_images
@@ -38,15 +38,7 @@ def event_index(request, page):
 
     def filter_choices():
         topics = Topic.objects.filter(locale_id=page.locale_id).order_by("name")
-        regions = (
-            EventPage.objects.live()
-            .child_of(page)
-            .exclude(venue_region="")
-            .order_by("venue_region")
-            .values_list("venue_region", flat=True)
-            .distinct()
-        )
-        return list(topics), list(regions)
+        return list(topics), list(venue_regions(page))
 
     # The filters' choices change only with content (topics, event pages).
     topics, regions = remember("events:index-filter-choices", [page.pk], filter_choices)

@@ -20,22 +20,21 @@ def restricted_paths_for(request):
 def visible_pages(request, queryset=None):
     queryset = Page.objects.all() if queryset is None else queryset
     queryset = queryset.live()
-    hidden = restricted_paths_for(request)
-    if hidden:
-        excluded = Q()
-        for path in hidden:
-            excluded |= Q(path__startswith=path)
-        queryset = queryset.exclude(excluded)
-    return queryset
+    return outside(queryset, restricted_paths_for(request))
 
 
 def public(queryset):
     """Wagtail's `queryset.public()` (no view restriction on the page or an
     ancestor) from the remembered restrictions instead of a query."""
     restricted, _aliases = request_cache.restriction_paths()
-    if restricted:
-        excluded = Q()
-        for path in restricted:
-            excluded |= Q(path__startswith=path)
-        queryset = queryset.exclude(excluded)
-    return queryset
+    return outside(queryset, restricted)
+
+
+def outside(queryset, paths):
+    """The pages of `queryset` neither at nor below any of `paths`."""
+    if not paths:
+        return queryset
+    excluded = Q()
+    for path in paths:
+        excluded |= Q(path__startswith=path)
+    return queryset.exclude(excluded)

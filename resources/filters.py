@@ -42,7 +42,20 @@ def with_download_counts(queryset):
     )
 
 
-class MaterialFilter(django_filters.FilterSet):
+class ChoicesFromListingMixin:
+    """Filters whose choices come from the listing (`choices_for`), or from
+    what it gave before: `choices=` (kept in the cache, as computing them
+    reads every page of the listing)."""
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is None:
+            choices = self.choices_for(self.queryset)
+        for name, values in choices.items():
+            self.filters[name].extra["choices"] = values
+
+
+class MaterialFilter(ChoicesFromListingMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
@@ -77,15 +90,6 @@ class MaterialFilter(django_filters.FilterSet):
     class Meta:
         model = MaterialPage
         fields = []
-
-    def __init__(self, *args, choices=None, **kwargs):
-        """`choices`: what `choices_for(queryset)` gave before (they are
-        kept in the cache: computing them reads every material)."""
-        super().__init__(*args, **kwargs)
-        if choices is None:
-            choices = self.choices_for(self.queryset)
-        for name, values in choices.items():
-            self.filters[name].extra["choices"] = values
 
     @staticmethod
     def choices_for(base):
@@ -148,7 +152,7 @@ class MaterialFilter(django_filters.FilterSet):
         return queryset.order_by("-publication_date", "-pk")
 
 
-class StudyVisitFilter(django_filters.FilterSet):
+class StudyVisitFilter(ChoicesFromListingMixin, django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Host country"), field_name="host_country", empty_label=_("All countries")
     )
@@ -162,13 +166,6 @@ class StudyVisitFilter(django_filters.FilterSet):
     class Meta:
         model = StudyVisitPage
         fields = []
-
-    def __init__(self, *args, choices=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if choices is None:
-            choices = self.choices_for(self.queryset)
-        for name, values in choices.items():
-            self.filters[name].extra["choices"] = values
 
     @staticmethod
     def choices_for(base):

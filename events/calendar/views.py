@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from events.calendar import ical, services
-from events.filters import EventFilterSet
+from events.filters import EventFilterSet, venue_regions
 from events.models import EventIndexPage, EventPage
 from portal import cache_keys, public_address
 from portal.models import Topic
@@ -143,14 +143,7 @@ def _index_page():
 
 def feed_filterset(request, index):
     topics = Topic.objects.filter(locale=index.locale).order_by("name")
-    regions = (
-        EventPage.objects.live()
-        .child_of(index)
-        .exclude(venue_region="")
-        .order_by("venue_region")
-        .values_list("venue_region", flat=True)
-        .distinct()
-    )
+    regions = venue_regions(index)
     return EventFilterSet(
         request.GET or None,
         queryset=EventPage.objects.none(),
