@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -176,6 +177,11 @@ class Institution(StaleMixin, ClusterableModel):
             models.Index(fields=["last_verified_at"]),
             # The default order of the list: page N without sorting everything.
             models.Index(fields=["name"]),
+            # A registration's typed institution, matched case-insensitively
+            # (events.forms.find_institution) without reading every row.
+            models.Index(Upper("name"), name="directory_institution_uname"),
+            models.Index(Upper("name_pl"), name="directory_institution_uname_pl"),
+            models.Index(Upper("short_name"), name="directory_institution_ushort"),
         ]
 
     def __str__(self):
