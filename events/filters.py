@@ -111,4 +111,8 @@ class EventFilterSet(django_filters.FilterSet):
     def filter_seats(self, queryset, name, value):
         if not value:
             return queryset
+        if "_confirmed_count" not in queryset.query.annotations:
+            # Also when another filter of the form is invalid (the view
+            # annotates only a valid form's queryset).
+            queryset = with_confirmed_counts(queryset)
         return queryset.filter(Q(capacity__isnull=True) | Q(capacity__gt=F("_confirmed_count")))

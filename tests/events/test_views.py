@@ -76,6 +76,9 @@ def test_index_filters(client, events_index):
     assert titles("?seats=on") >= {"Workshop Lublin"}
     assert client.get(events_index.url + "?month=garbage").status_code == 200
     assert client.get(events_index.url + "?kind=nonsense").status_code == 200
+    # "Seats left" beside another filter's bad value (found by the fuzz test).
+    assert client.get(events_index.url + "?seats=on&topic=%2B1").status_code == 200
+    assert "Full training" not in titles("?seats=on&topic=%2B1")
 
 
 @pytest.mark.parametrize("count", [10, 1000])
