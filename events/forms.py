@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Institution
 from events.choices import QuestionType
-from portal.page_cache.fragments import remember
+from portal.request_cache import remembered
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -29,7 +29,7 @@ def find_institution(text):
             .first()
         )
 
-    return remember("events:institution-by-name", [text], lookup)
+    return remembered("events:institution-by-name", [text], lookup)
 
 
 def question_fields(questions, initial_answers=None):

@@ -26,7 +26,7 @@ from portal import public_address
 from portal.listings import children_with_untranslated, mark_other_language
 from portal.maps import tile_map
 from portal.models import SiteSettings, Topic
-from portal.page_cache.fragments import remember
+from portal.request_cache import remembered
 from portal.visibility import visible_pages
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -41,7 +41,7 @@ def event_index(request, page):
         return list(topics), list(venue_regions(page))
 
     # The filters' choices change only with content (topics, event pages).
-    topics, regions = remember("events:index-filter-choices", [page.pk], filter_choices)
+    topics, regions = remembered("events:index-filter-choices", [page.pk], filter_choices)
     filterset = EventFilterSet(request.GET or None, queryset=base, topics=topics, regions=regions)
     if filterset.is_bound and filterset.is_valid() and filterset.form.cleaned_data.get("seats"):
         # Which events have seats left: every event's registrations count,
@@ -110,7 +110,7 @@ def with_page_data(request, page):
             "image": image,
         }
 
-    data = remember("events:page-data", [page.pk, page.last_published_at], compute)
+    data = remembered("events:page-data", [page.pk, page.last_published_at], compute)
     cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
     for name, items in data["lists"].items():
         if name not in cache:
@@ -150,7 +150,9 @@ def _privacy_url(request):
 
     # The same for every request to this host in this language until a page
     # or a setting changes (the page cache's content generation).
-    return remember("events:privacy-url", [request.get_host(), translation.get_language()], compute)
+    return remembered(
+        "events:privacy-url", [request.get_host(), translation.get_language()], compute
+    )
 
 
 def _prefill(user):
@@ -244,7 +246,7 @@ def register_post(request, event_id):
     # Whether the page or an ancestor is restricted, remembered until any
     # content changes (restrictions included); a restricted page is checked
     # as Wagtail checks it, with its restrictions read afresh.
-    restricted = remember(
+    restricted = remembered(
         "events:view-restricted", [page.pk], lambda: page.get_view_restrictions().exists()
     )
     if not restricted:

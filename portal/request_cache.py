@@ -89,8 +89,8 @@ def _generations(state, also=()):
 def remembered(name, parts, compute, tags=(generations.CONTENT,)):
     """compute(), or what it returned before while the generations of `tags`
     (of TAGS) are unchanged; `parts` say what else the value depends on
-    (site, language, user...). Like `portal.page_cache.fragments.remember`,
-    but a request reads the generations once, and each value at most once."""
+    (site, language, user...). A request reads the generations once, and
+    each value at most once."""
     key = _key(name, parts)
     state = _state.get()
     if state is not None and key in state.values:

@@ -12,7 +12,7 @@ from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
-from portal.page_cache.fragments import remember
+from portal.request_cache import remembered
 from portal.visibility import restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -92,12 +92,12 @@ def listing_filters(request):
 def remembered_choices(name, scope, filterset_class, base):
     """The choices of a listing's filters (computed from every row of
     `base`), kept in the cache until content changes."""
-    return remember(name, scope, lambda: filterset_class.choices_for(base))
+    return remembered(name, scope, lambda: filterset_class.choices_for(base))
 
 
 def locale_codes():
     """{locale id: language code}, kept in the cache until content changes."""
-    return remember(
+    return remembered(
         "resources-locale-codes",
         [],
         lambda: dict(Locale.objects.values_list("pk", "language_code")),
@@ -134,7 +134,9 @@ def material_listing(request, index_page):
         choices=remembered_choices("resources-material-choices", scope, MaterialFilter, base),
     )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    count = remember("resources-material-count", [*scope, listing_filters(request)], queryset.count)
+    count = remembered(
+        "resources-material-count", [*scope, listing_filters(request)], queryset.count
+    )
     page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE, count)
     return {
         "filter": filterset,
@@ -158,7 +160,7 @@ def members_only_count(request, index_page, filterset):
         if not filterset.form.is_valid():
             return 0
         hidden = filterset.filter_queryset(hidden)
-    return remember(
+    return remembered(
         "resources-members-more", [index_page.pk, listing_filters(request)], hidden.count
     )
 
@@ -211,7 +213,7 @@ def study_visit_listing(request, index_page):
         choices=remembered_choices("resources-visit-choices", scope, StudyVisitFilter, base),
     )
     queryset = (filterset.qs if filterset.is_bound else base).order_by("-start_date", "-pk")
-    count = remember("resources-visit-count", [*scope, listing_filters(request)], queryset.count)
+    count = remembered("resources-visit-count", [*scope, listing_filters(request)], queryset.count)
     page_obj = _page_of(request, study_visit_cards(queryset), VISITS_PER_PAGE, count)
     return {
         "filter": filterset,
@@ -227,7 +229,7 @@ def remembered_for_page(name, request, page, compute):
     preview shows the page being edited (unsaved, in memory), never kept."""
     if request is None or getattr(request, "is_preview", False) or not page.pk:
         return compute()
-    return remember(name, [page.pk, translation.get_language()], compute)
+    return remembered(name, [page.pk, translation.get_language()], compute)
 
 
 def study_visit_facts(page):
@@ -289,7 +291,7 @@ def index_url(request, model):
         return index.get_url(request) if index else None
 
     host = request.get_host() if request is not None else ""
-    return remember(
+    return remembered(
         "resources-index-url", [model._meta.label, translation.get_language(), host], compute
     )
 

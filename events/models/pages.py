@@ -44,8 +44,8 @@ from events.models.registrations import Registration
 from portal import page_cache, public_address
 from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
-from portal.page_cache.fragments import remember
 from portal.page_forms import SearchableCheckboxSelectMultiple
+from portal.request_cache import remembered
 
 # The event picture as cards, the page and search engines get it (16:9, and
 # large enough for Google's Event rich results), and the illustration used
@@ -66,7 +66,7 @@ def with_card_images(queryset):
 def default_locale_id():
     """The default language's Locale id, remembered until content changes
     (locales included): asked on every event page and registration."""
-    return remember(
+    return remembered(
         "events:default-locale", [settings.LANGUAGE_CODE], lambda: Locale.get_default().pk
     )
 
