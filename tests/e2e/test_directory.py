@@ -2,6 +2,7 @@ import re
 
 import pytest
 import vobject
+from playwright.sync_api import expect
 
 from directory.models import ContactPerson, Membership
 from tests.e2e.conftest import format_violations
@@ -48,6 +49,7 @@ def test_filtering_gives_a_shareable_url(page, demo_site):
     page.wait_for_url("**/directory/?q=lublin&kind=labour_inspectorate")
     assert page.get_by_role("heading", level=2, name="1 institution").is_visible()
     page.get_by_role("link", name="District Labour Inspectorate in Lublin").click()
+    page.wait_for_url("**/directory/labour-inspectorate-lublin/")
     assert page.locator("h1").inner_text().startswith("District Labour Inspectorate in Lublin")
 
 
@@ -71,8 +73,11 @@ def test_member_finds_a_counterpart_and_saves_their_vcard(page, demo_site):
     page.get_by_role("button", name="Show results").click()
     page.wait_for_url("**/directory/?**focal=**")
     page.get_by_role("link", name="District Labour Inspectorate in Lublin").click()
+    # A click only starts the navigation: wait for the institution's page to
+    # load before counting what it shows (on a busy CI machine it had not).
+    page.wait_for_url("**/directory/labour-inspectorate-lublin/")
     card_links = page.locator('a[type="text/vcard"][href*="/contacts/"]')
-    assert card_links.count() >= 1
+    expect(card_links.first).to_be_visible()
     response = page.request.get(card_links.first.get_attribute("href"))
     assert response.ok
     assert response.headers["content-type"].startswith("text/vcard")
