@@ -8,6 +8,8 @@ event bumps) and marked cacheable; personal feeds are private."""
 
 import datetime
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib import messages
@@ -66,10 +68,26 @@ def _entry(body, last_modified):
     return {"body": body, "etag": _etag(body), "last_modified": timestamp}
 
 
+# The last few public calendars this process served, by their key in the
+# shared cache (which holds the calendar version, read on every request, so
+# a change made on any server is seen at once). A feed at 10,000
+# institutions is over half a megabyte: fetching it from Redis on every
+# request took longer than the rest of the request.
+_served = OrderedDict()
+_served_lock = threading.Lock()
+SERVED_MAX_BYTES = 4 * 1024 * 1024
+SERVED_MAX_ENTRIES = 64
+
+
 def cached_entry(key, build):
     """The cached calendar for `key` in the current calendar version, built
     by `build() -> (body, last_modified)` when missing."""
     full_key = f"events:calendar:{services.calendar_version()}:{key}"
+    with _served_lock:
+        entry = _served.get(full_key)
+        if entry is not None:
+            _served.move_to_end(full_key)
+            return entry
     entry = cache.get(full_key)
     if entry is None:
         body, last_modified = build()
@@ -77,7 +95,18 @@ def cached_entry(key, build):
             return None
         entry = _entry(body, last_modified)
         cache.set(full_key, entry, services.CACHE_SECONDS)
+    _keep_served(full_key, entry)
     return entry
+
+
+def _keep_served(full_key, entry):
+    with _served_lock:
+        _served[full_key] = entry
+        # The oldest go first, so that all kept stay within the bound.
+        while len(_served) > SERVED_MAX_ENTRIES or (
+            sum(len(kept["body"]) for kept in _served.values()) > SERVED_MAX_BYTES
+        ):
+            _served.popitem(last=False)
 
 
 def _event_for(request, uid):

@@ -1,14 +1,17 @@
 """The public feed of the events index."""
 
+from collections import OrderedDict
+
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
+from events.calendar import services, views
 from events.calendar.ical import event_uid
 from events.choices import Audience, EventKind, EventStatus
-from events.models import ExternalCalendarSource, ExternalEvent
+from events.models import EventPage, ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import future, make_event, republish
 from tests.factories import TopicFactory
 
@@ -164,3 +167,44 @@ def test_head_requests_are_answered(client, event_index):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     assert client.post(FEED).status_code == 405
+
+
+def test_a_repeated_feed_is_not_fetched_again_from_the_shared_cache(
+    client, event_index, monkeypatch
+):
+    make_event(event_index, "Upcoming public")
+    first = feed(client)
+    asked = []
+    real_get = views.cache.get
+    monkeypatch.setattr(
+        views.cache, "get", lambda key, *a, **kw: asked.append(key) or real_get(key, *a, **kw)
+    )
+    again = feed(client)
+    assert again.content == first.content
+    # Only the calendar version is asked for; the half-megabyte body is not.
+    calendars = [key for key in asked if str(key).startswith("events:calendar:")]
+    assert calendars == [services.VERSION_KEY]
+
+
+def test_a_change_made_on_another_server_is_served_at_once(client, event_index):
+    event = make_event(event_index, "First title")
+    assert summaries(feed(client)) == ["First title"]
+    # Another server saves the change and bumps the shared calendar version;
+    # nothing happens in this process.
+    EventPage.objects.filter(pk=event.pk).update(title="Second title")
+    cache.incr(services.VERSION_KEY)
+    assert summaries(feed(client)) == ["Second title"]
+
+
+def test_the_calendars_a_process_keeps_stay_within_their_bound(client, event_index, monkeypatch):
+    make_event(event_index, "Training in Lublin", venue_region="lubelskie")
+    monkeypatch.setattr(views, "_served", OrderedDict())
+    size = len(feed(client).content)
+    (unfiltered,) = views._served
+    monkeypatch.setattr(views, "SERVED_MAX_BYTES", size + 1)
+    for kind in ("training", "conference", "workshop", "webinar", "meeting"):
+        feed(client, f"?kind={kind}")
+    kept = sum(len(entry["body"]) for entry in views._served.values())
+    assert 0 < kept <= size + 1
+    # The oldest went first.
+    assert unfiltered not in views._served
