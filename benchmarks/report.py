@@ -60,9 +60,9 @@ def megabytes(workers):
     )
 
 
-def table(hello, pages, *, registrations_per_second, registration_path, memory):
+def table(hello, pages, *, registrations_per_second, registration_path, memory, masters=None):
     """hello and pages are PageLine; memory maps a server's name to its
-    workers' (RSS, PSS, USS) in kB."""
+    workers' (RSS, PSS, USS) in kB, masters to its master's."""
     rows = [
         [
             "page",
@@ -119,6 +119,17 @@ def table(hello, pages, *, registrations_per_second, registration_path, memory):
             "",
         ]
     )
+    if masters:
+        rows.append(
+            [
+                "gunicorn master after the load (RSS / PSS / USS)",
+                "",
+                "; ".join(f"{name}: {megabytes(kb)}" for name, kb in masters.items()),
+                "",
+                "",
+                "",
+            ]
+        )
     lines = ["| " + " | ".join(rows[0]) + " |", "| " + " | ".join("---" for _ in rows[0]) + " |"]
     lines += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
     return "\n".join(lines)

@@ -71,6 +71,11 @@ class Server:
             time.sleep(0.3)
         raise RuntimeError(f"{self.name}: no answer on {path} after {timeout} s")
 
+    def master_memory_kb(self):
+        """(resident, proportional, unique) kB of the master, from which the
+        workers are forked: every page it holds is in each worker's RSS."""
+        return memory_kb(self.process.pid)
+
     def worker_memory_kb(self):
         """(resident, proportional, unique) kB of each worker."""
         return [memory_kb(pid) for pid in children(self.process.pid)]

@@ -112,6 +112,7 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
             "portal": [(168960, 90112, 51200), (169984, 91136, 52224)],
             "hello": [(51200, 20480, 10240), (51200, 20480, 10240)],
         },
+        masters={"portal": [(123904, 40960, 30720)], "hello": [(49152, 20480, 20480)]},
     )
     lines = text.splitlines()
     assert lines[0].startswith("| page | URL | requests/s | p50 | ÷ hello |")
@@ -126,6 +127,10 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
     assert "19.0 registrations/s" in text
     assert "(RSS / PSS / USS)" in text
     assert "portal: 165 / 88 / 50 MB, 166 / 89 / 51 MB; hello: 50 / 20 / 10 MB" in text
+    # The master's resident memory is the floor of each worker's RSS.
+    assert (
+        "| gunicorn master after the load (RSS / PSS / USS) |  | portal: 121 / 40 / 30 MB" in text
+    )
     assert all(line.count("|") == lines[0].count("|") for line in lines)
 
 

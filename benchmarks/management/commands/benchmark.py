@@ -145,7 +145,7 @@ class Command(BaseCommand):
         finally:
             pages.remove_registration_event()
 
-        hello, rate, failures, memory = result
+        hello, rate, failures, memory, masters = result
         self.stdout.write(
             report.table(
                 hello,
@@ -153,6 +153,7 @@ class Command(BaseCommand):
                 registrations_per_second=rate,
                 registration_path=registration_path,
                 memory=memory,
+                masters=masters,
             )
         )
         load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
@@ -227,7 +228,11 @@ class Command(BaseCommand):
                 "portal": portal.worker_memory_kb(),
                 "hello": hello_server.worker_memory_kb(),
             }
+            masters = {
+                "portal": [portal.master_memory_kb()],
+                "hello": [hello_server.master_memory_kb()],
+            }
         finally:
             portal.stop()
             hello_server.stop()
-        return hello, statistics.median(rates), storm.failures, memory
+        return hello, statistics.median(rates), storm.failures, memory, masters
