@@ -22,6 +22,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -307,10 +308,22 @@ def restriction_paths():
     """(paths of pages with a view restriction, paths of alias pages)."""
 
     def compute():
-        restricted = list(
-            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+        # Both from one query: every page (after each change of content)
+        # asks for them.
+        rows = (
+            Page.objects.annotate(
+                restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+            )
+            .filter(Q(restricted=True) | Q(alias_of__isnull=False))
+            .order_by("path")
+            .values_list("path", "restricted", "alias_of_id")
         )
-        aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+        restricted, aliases = [], []
+        for path, is_restricted, alias_of in rows:
+            if is_restricted:
+                restricted.append(path)
+            if alias_of is not None:
+                aliases.append(path)
         return (restricted, aliases)
 
     return remembered("view-restriction-paths", [], compute)
