@@ -111,7 +111,10 @@ class SiteSettings(BaseSiteSetting):
 
         def compute():
             items = [item["value"] for item in self.main_navigation.raw_data]
-            pages = localized_by_id([item.get("page") for item in items])
+            # The footer's pages come with the same query (every page shows
+            # both).
+            pages = localized_by_id([item.get("page") for item in items] + self._footer_ids())
+            remember("footer", self._footer_parts(), lambda: self._footer(pages))
             links = []
             for item in items:
                 page = pages.get(item.get("page"))
@@ -129,16 +132,22 @@ class SiteSettings(BaseSiteSetting):
     def footer_links(self):
         """Addresses of the privacy policy and accessibility statement in the
         active language ("" when not set)."""
+        return remember(
+            "footer",
+            self._footer_parts(),
+            lambda: self._footer(localized_by_id(self._footer_ids())),
+        )
 
-        def compute():
-            pages = localized_by_id(
-                [self.privacy_policy_page_id, self.accessibility_statement_page_id]
-            )
-            privacy = pages.get(self.privacy_policy_page_id)
-            accessibility = pages.get(self.accessibility_statement_page_id)
-            return {
-                "privacy_policy": privacy.url if privacy is not None else "",
-                "accessibility_statement": accessibility.url if accessibility is not None else "",
-            }
+    def _footer_parts(self):
+        return [self.site_id, translation.get_language()]
 
-        return remember("footer", [self.site_id, translation.get_language()], compute)
+    def _footer_ids(self):
+        return [self.privacy_policy_page_id, self.accessibility_statement_page_id]
+
+    def _footer(self, pages):
+        privacy = pages.get(self.privacy_policy_page_id)
+        accessibility = pages.get(self.accessibility_statement_page_id)
+        return {
+            "privacy_policy": privacy.url if privacy is not None else "",
+            "accessibility_statement": accessibility.url if accessibility is not None else "",
+        }
