@@ -73,9 +73,7 @@ def cold_site(demo, settings):
 
 
 def over(found):
-    return {
-        name: (number, sql) for name, (number, sql) in found.items() if number > BOUNDS[name]
-    }
+    return {name: (number, sql) for name, (number, sql) in found.items() if number > BOUNDS[name]}
 
 
 def test_first_request_after_the_cache_is_emptied(cold_site):
