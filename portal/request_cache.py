@@ -22,6 +22,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -251,17 +252,109 @@ def find_site(request):
     parts = _site_parts(request)
     if parts is None:
         return None
+    return remembered("site", parts, lambda: (_find_site(*parts),))
 
-    def compute():
-        site = Site._find_for_request(request)
-        if site is not None and site.root_page is not None:
-            # Kept with the Site, as its own class (the home page's
-            # `localized` is remembered too): Wagtail routes every request
-            # from `site.root_page.localized.specific`.
-            site.root_page = site.root_page.specific
-        return (site,)
 
-    return remembered("site", parts, compute)
+def _find_site(hostname, port):
+    """The Site Wagtail's `get_site_for_hostname` chooses, its root page as
+    its own class (Wagtail routes every request from
+    `site.root_page.localized.specific`), with what the same rows also
+    give: Wagtail's site root paths (`Site.get_site_root_paths`, which
+    every page address needs) and the home page in each language. Two
+    queries (every Site, then the root pages in every language) instead of
+    the five those cost separately after the cache is emptied."""
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+    site = _choose_site(sites, hostname, port)
+    if site is None or site.root_page is None:
+        return site
+    root = site.root_page
+    root_class = root.specific_class
+    if root_class is None:
+        return site
+    keys = {other.root_page.translation_key for other in sites}
+    same_class = all(other.root_page.content_type_id == root.content_type_id for other in sites)
+    translations = list(
+        (root_class if same_class else Page)
+        .objects.filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("path")
+    )
+    specific = next((page for page in translations if page.pk == root.pk), None)
+    site.root_page = specific if same_class and specific is not None else root.specific
+    _keep_site_root_paths(sites, translations)
+    if same_class:
+        _keep_localized_home(site.root_page, translations)
+    return site
+
+
+def _choose_site(sites, hostname, port):
+    """`wagtail.models.sites.get_site_for_hostname` over rows already read."""
+    ranked = []
+    for site in sites:
+        if site.hostname == hostname and site.port == port:
+            ranked.append((0, site))
+        elif site.hostname == hostname and site.is_default_site:
+            ranked.append((1, site))
+        elif site.is_default_site:
+            ranked.append((2, site))
+        elif site.hostname == hostname:
+            ranked.append((3, site))
+    ranked.sort(key=lambda item: item[0])
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][0] in (0, 1):
+        return ranked[0][1]
+    if ranked[0][0] == 2:
+        return ranked[len(ranked) == 2][1]
+    return None
+
+
+def _keep_site_root_paths(sites, translations):
+    """What `Site.get_site_root_paths` would compute (a query per site), in
+    Wagtail's own cache key, unless it is there already."""
+    from wagtail.models.sites import (  # noqa: PLC0415
+        SITE_ROOT_PATHS_CACHE_KEY,
+        SITE_ROOT_PATHS_CACHE_VERSION,
+        SiteRootPath,
+    )
+
+    paths = []
+    for site in sites:
+        root = site.root_page
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            paths += [
+                SiteRootPath(site.id, page.url_path, site.root_url, page.locale.language_code)
+                for page in translations
+                if page.translation_key == root.translation_key
+            ]
+        else:
+            paths.append(
+                SiteRootPath(site.id, root.url_path, site.root_url, root.locale.language_code)
+            )
+    try:
+        cache.add(SITE_ROOT_PATHS_CACHE_KEY, paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    except Exception:
+        logger.exception("Cache unavailable")
+
+
+def _keep_localized_home(root, translations):
+    """`HomePage.localized` in each language the home page is translated
+    to (remembered the same way), from the rows read for the root paths."""
+    from portal.models import HomePage  # noqa: PLC0415
+
+    if not isinstance(root, HomePage):
+        return
+    for page in translations:
+        if page.translation_key != root.translation_key:
+            continue
+        shown = page if page.live or page.pk == root.pk else root
+        remembered(
+            "localized-home", [root.pk, page.locale.language_code], lambda shown=shown: shown
+        )
 
 
 # --- locales ------------------------------------------------------------------------
@@ -307,10 +400,22 @@ def restriction_paths():
     """(paths of pages with a view restriction, paths of alias pages)."""
 
     def compute():
-        restricted = list(
-            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+        # Both from one query: every page (after each change of content)
+        # asks for them.
+        rows = (
+            Page.objects.annotate(
+                restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+            )
+            .filter(Q(restricted=True) | Q(alias_of__isnull=False))
+            .order_by("path")
+            .values_list("path", "restricted", "alias_of_id")
         )
-        aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+        restricted, aliases = [], []
+        for path, is_restricted, alias_of in rows:
+            if is_restricted:
+                restricted.append(path)
+            if alias_of is not None:
+                aliases.append(path)
         return (restricted, aliases)
 
     return remembered("view-restriction-paths", [], compute)
@@ -328,6 +433,10 @@ def may_be_restricted(page):
 def view_restrictions():
     """Every PageViewRestriction with its page and groups, for checks of
     many pages at once (search)."""
+    restricted, _aliases = restriction_paths()
+    if not restricted:
+        # No page has one (both are kept per content generation).
+        return []
     return remembered(
         "view-restrictions",
         [],

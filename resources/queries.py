@@ -2,17 +2,18 @@
 built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
-from portal.request_cache import remembered
+from portal.request_cache import remembered, remembered_many
 from portal.visibility import restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -285,15 +286,29 @@ def index_url(request, model):
     """The URL of the live index page of this type in the active language
     (kept in the cache until content changes: the home and topic pages ask
     for it on every request)."""
+    return index_urls(request, model)[0]
 
-    def compute():
-        index = model.objects.live().filter(locale=Locale.get_active()).first()
-        return index.get_url(request) if index else None
 
+def index_urls(request, *models):
+    """`index_url` of each of `models`, those not kept found in one query."""
+    language = translation.get_language()
     host = request.get_host() if request is not None else ""
-    return remembered(
-        "resources-index-url", [model._meta.label, translation.get_language(), host], compute
+    labels = {model._meta.label: model for model in models}
+
+    def compute(missing):
+        types = {ContentType.objects.get_for_model(labels[label]).pk: label for label in missing}
+        found = {}
+        indexes = Page.objects.live().filter(locale=Locale.get_active(), content_type_id__in=types)
+        for index in indexes.order_by("path"):
+            label = types[index.content_type_id]
+            if label not in found:
+                found[label] = index.get_url(request)
+        return {label: found.get(label) for label in missing}
+
+    urls = remembered_many(
+        "resources-index-url", {label: [label, language, host] for label in labels}, compute
     )
+    return [urls[model._meta.label] for model in models]
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):

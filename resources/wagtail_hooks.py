@@ -6,7 +6,7 @@ from resources.models import MaterialIndexPage, StudyVisitIndexPage
 from resources.privacy import refuse_members_only_document
 from resources.queries import (
     for_institution,
-    index_url,
+    index_urls,
     latest_materials,
     latest_study_visits,
     without_members_only,
@@ -35,12 +35,13 @@ def home_section(request, home_page):
     visits = latest_study_visits(request)
     if not materials and not visits:
         return None
+    materials_index, visits_index = index_urls(request, MaterialIndexPage, StudyVisitIndexPage)
     return {
         "template": "resources/includes/home_section.html",
         "materials": materials,
         "visits": visits,
-        "materials_index": index_url(request, MaterialIndexPage),
-        "visits_index": index_url(request, StudyVisitIndexPage),
+        "materials_index": materials_index,
+        "visits_index": visits_index,
     }
 
 
@@ -58,14 +59,14 @@ def topic_section(request, topic):
     visits = latest_study_visits(request, limit=6, topic=topic)
     if not materials and not visits:
         return None
-    materials_index = index_url(request, MaterialIndexPage)
+    materials_index, visits_index = index_urls(request, MaterialIndexPage, StudyVisitIndexPage)
     return {
         "template": "resources/includes/topic_section.html",
         "topic": topic,
         "materials": materials,
         "visits": visits,
         "materials_index": materials_index,
-        "visits_index": index_url(request, StudyVisitIndexPage),
+        "visits_index": visits_index,
     }
 
 

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 
 from portal.blocks import NavigationLinkBlock
 from portal.language_variants import in_language
+from portal.localized_pages import localized_by_id
 
 
 def remember(name, parts, compute):
@@ -104,28 +105,49 @@ class SiteSettings(BaseSiteSetting):
     # They are kept until content changes (portal.page_cache).
 
     def navigation_links(self):
-        """The main navigation as [{"href", "text"}] in the active language."""
-        return remember(
-            "navigation",
-            [self.site_id, translation.get_language()],
-            lambda: [
-                {"href": link.value.href(), "text": str(link.value.text())}
-                for link in self.main_navigation
-            ],
-        )
+        """The main navigation as [{"href", "text"}] in the active language
+        (`portal.blocks.LinkStructValue`'s rule, with every link's page
+        found in one query)."""
+
+        def compute():
+            items = [item["value"] for item in self.main_navigation.raw_data]
+            # The footer's pages come with the same query (every page shows
+            # both).
+            pages = localized_by_id([item.get("page") for item in items] + self._footer_ids())
+            remember("footer", self._footer_parts(), lambda: self._footer(pages))
+            links = []
+            for item in items:
+                page = pages.get(item.get("page"))
+                address = item.get("url") or ""
+                links.append(
+                    {
+                        "href": page.url if page is not None else address,
+                        "text": str(item.get("title") or (page.title if page else address)),
+                    }
+                )
+            return links
+
+        return remember("navigation", [self.site_id, translation.get_language()], compute)
 
     def footer_links(self):
         """Addresses of the privacy policy and accessibility statement in the
         active language ("" when not set)."""
+        return remember(
+            "footer",
+            self._footer_parts(),
+            lambda: self._footer(localized_by_id(self._footer_ids())),
+        )
 
-        def compute():
-            return {
-                "privacy_policy": self.privacy_policy_page.localized.url
-                if self.privacy_policy_page_id
-                else "",
-                "accessibility_statement": self.accessibility_statement_page.localized.url
-                if self.accessibility_statement_page_id
-                else "",
-            }
+    def _footer_parts(self):
+        return [self.site_id, translation.get_language()]
 
-        return remember("footer", [self.site_id, translation.get_language()], compute)
+    def _footer_ids(self):
+        return [self.privacy_policy_page_id, self.accessibility_statement_page_id]
+
+    def _footer(self, pages):
+        privacy = pages.get(self.privacy_policy_page_id)
+        accessibility = pages.get(self.accessibility_statement_page_id)
+        return {
+            "privacy_policy": privacy.url if privacy is not None else "",
+            "accessibility_statement": accessibility.url if accessibility is not None else "",
+        }

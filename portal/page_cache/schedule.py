@@ -9,8 +9,9 @@ kept in the cache under the generation of the SCHEDULE tag, which every
 change of those models bumps; it is computed again at once by the process
 that changed them, so pages being rendered rarely pay for it."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Min, Q
+from django.db.models import Subquery
 from django.utils import timezone
 from wagtail import hooks
 
@@ -37,10 +38,17 @@ def compute(now=None):
     local = timezone.localtime(now)
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
     moments = [midnight]
-    for model, fields in sources():
-        found = model.objects.aggregate(
-            **{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in fields}
-        )
+    nexts = {}
+    for number, (model, fields) in enumerate(sources()):
+        for name in fields:
+            following = model.objects.filter(**{f"{name}__gt": now}).order_by(name)
+            nexts[f"next_{number}_{name}"] = Subquery(following.values(name)[:1])
+    if nexts:
+        # One query for every source (it runs after each change of them,
+        # and on the first page after the cache is emptied): the subqueries
+        # hang on a row that always exists, a content type in use.
+        anchor = ContentType.objects.get_for_model(sources()[0][0])
+        found = ContentType.objects.filter(pk=anchor.pk).values(**nexts).first() or {}
         moments += [moment for moment in found.values() if moment is not None]
     return min(moments).timestamp()
 

@@ -1,10 +1,13 @@
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.template.defaultfilters import truncatewords
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from portal import search_query, sections
 from portal.page_cache import generations
@@ -66,22 +69,42 @@ class KnownResults:
 
 def result_cards(request, ids):
     """What a result shows (address, title, kind of page, description), for
-    the pages `ids` in their order: kept per page until content changes, so
-    a page of results needs no query per kind of page."""
+    the pages `ids` in their order: kept per page until content changes.
+    What is not kept comes from one query, whatever the kinds of page."""
     language = get_language()
     host = request.get_host()
     cards = remembered_many(
         "search-card",
         {pk: [pk, host, language] for pk in ids},
         lambda missing: {
-            page.pk: card(request, page) for page in Page.objects.filter(pk__in=missing).specific()
+            page.pk: card(request, page, page.card_introduction)
+            for page in Page.objects.filter(pk__in=missing).annotate(
+                card_introduction=_introduction()
+            )
         },
     )
     return [cards[pk] for pk in ids if pk in cards]
 
 
-def card(request, page):
-    text = page.search_description or truncatewords(getattr(page, "introduction", ""), 40)
+def _introduction():
+    """The page's `introduction` from its own kind's table (without a
+    query per kind of page, as `.specific()` makes)."""
+    found = []
+    for model in get_page_models():
+        try:
+            field = model._meta.get_field("introduction")
+        except FieldDoesNotExist:
+            continue
+        if field.model is model:
+            rows = model._base_manager.filter(pk=OuterRef("pk")).order_by()
+            found.append(Subquery(rows.values("introduction")[:1]))
+    return Coalesce(*found, Value(""), output_field=TextField())
+
+
+def card(request, page, introduction=None):
+    if introduction is None:
+        introduction = getattr(page, "introduction", "")
+    text = page.search_description or truncatewords(introduction, 40)
     return {
         "url": page.get_url(request),
         "title": page.title,
@@ -102,6 +125,9 @@ def search(request):
         query = ""
     status = 400 if error else 200
     if query:
+        # The Site first: found after the cache is emptied, it brings the
+        # site root paths every address below needs (portal.request_cache).
+        Site.find_for_request(request)
         pages = visible_pages(request, Page.objects.filter(locale=Locale.get_active()))
         # Apps hide what this visitor may not see beyond page view restrictions
         # (e.g. members-only materials): `fn(request, queryset) -> queryset`.
