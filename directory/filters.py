@@ -4,7 +4,6 @@ per facet, whatever the number of options."""
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db.models import BooleanField, Case, Count, F, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
@@ -148,21 +147,18 @@ class InstitutionFilter(django_filters.FilterSet):
             if value not in (None, "", False)
         }
 
-    def cached_facets(self, base_queryset, topic_names, current_state=None):
+    def cached_facets(self, base_queryset, topic_names):
         """facets(), cached until the directory's data changes."""
         params = {
             name: value
             for name, value in self.cleaned_data().items()
             if name != "sort" and value not in (None, "", False)
         }
-        key = directory_cache.facets_key(
-            params, self.viewer_is_member, get_language(), current_state
+        return directory_cache.remember(
+            "facets",
+            directory_cache.facets_parts(params, self.viewer_is_member, get_language()),
+            lambda: self.facets(base_queryset, topic_names),
         )
-        result = cache.get(key)
-        if result is None:
-            result = self.facets(base_queryset, topic_names)
-            cache.set(key, result, directory_cache.FACETS_TIMEOUT)
-        return result
 
     def facets(self, base_queryset, topic_names):
         """Options with counts for each facet: how many institutions the list

@@ -46,7 +46,7 @@ def directory_page():
     )
 
 
-def page_chrome(request, index_page=None, current_state=None):
+def page_chrome(request, index_page=None):
     """The directory page's title, introduction, address and rendered
     breadcrumbs, cached until content changes (for the site and language)."""
 
@@ -70,7 +70,7 @@ def page_chrome(request, index_page=None, current_state=None):
         # An editor's preview shows the draft, never the cached live page.
         return compute()
     parts = [get_language(), request.get_host(), index_page.pk if index_page else None]
-    return directory_cache.remember("page-chrome", parts, compute, current_state)
+    return directory_cache.remember("page-chrome", parts, compute)
 
 
 def filterset_for(request, viewer_is_member):
@@ -93,7 +93,6 @@ def filter_errors(filterset):
 
 
 def institution_list(request, index_page=None):
-    current_state = directory_cache.state()
     viewer_is_member = is_member(request.user)
     if len(request.GET.get("q", "")) > MAX_QUERY_LENGTH * 5:
         # Do not even parse an absurdly long query.
@@ -102,7 +101,7 @@ def institution_list(request, index_page=None):
     filterset = filterset_for(request, viewer_is_member)
     errors = filter_errors(filterset)
     names = topic_names()
-    facets, total = filterset.cached_facets(Institution.objects.all(), names, current_state)
+    facets, total = filterset.cached_facets(Institution.objects.all(), names)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     # The grouped facet query has already counted the results.
     paginator.count = total
@@ -114,9 +113,8 @@ def institution_list(request, index_page=None):
         "result-ids",
         [filterset.cache_params(), get_language(), viewer_is_member, page_obj.number],
         lambda: list(page_obj.object_list.values_list("pk", flat=True)),
-        current_state,
     )
-    chrome = page_chrome(request, index_page, current_state)
+    chrome = page_chrome(request, index_page)
     context = {
         # Only a list served by the Wagtail page passes it as `page`: the
         # language switcher then links to the page's translation. On
@@ -130,7 +128,7 @@ def institution_list(request, index_page=None):
         "errors": errors,
         "page_obj": page_obj,
         "result_ids": ids,
-        "cards": result_cards(ids, viewer_is_member, current_state),
+        "cards": result_cards(ids, viewer_is_member),
         "result_count": paginator.count,
         "result_label": ngettext("%(count)s institution", "%(count)s institutions", paginator.count)
         % {"count": paginator.count},
@@ -141,7 +139,7 @@ def institution_list(request, index_page=None):
     return render(request, "directory/list.html", context, status=400 if errors else 200)
 
 
-def result_cards(ids, viewer_is_member, current_state=None):
+def result_cards(ids, viewer_is_member):
     """The list's result cards in the order of `ids`, as HTML. Each card is
     rendered once per institution, language and kind of viewer (a member
     and anyone else never share one) and cached until the directory or
@@ -185,7 +183,7 @@ def result_cards(ids, viewer_is_member, current_state=None):
         }
 
     cards = directory_cache.remember_many(
-        "card", ids, [get_language(), bool(viewer_is_member)], render_missing, current_state
+        "card", ids, [get_language(), bool(viewer_is_member)], render_missing
     )
     return [cards[pk] for pk in ids if pk in cards]
 
@@ -203,14 +201,12 @@ def institution_sections(request, institution):
 
 
 def institution_detail(request, slug, report_form=None, status=200):
-    current_state = directory_cache.state()
     viewer_is_member = is_member(request.user)
-    institution = institution_by_slug(slug, current_state)
+    institution = institution_by_slug(slug)
     fragments = directory_cache.remember(
         "institution",
         [institution.pk, get_language(), viewer_is_member, request.get_host()],
-        lambda: institution_fragments(request, institution.pk, viewer_is_member, current_state),
-        current_state,
+        lambda: institution_fragments(request, institution.pk, viewer_is_member),
     )
     context = {
         "institution": institution,
@@ -222,18 +218,16 @@ def institution_detail(request, slug, report_form=None, status=200):
     return render(request, "directory/institution.html", context, status=status)
 
 
-def institution_by_slug(slug, current_state=None):
+def institution_by_slug(slug):
     """The institution with this slug, cached while the directory is unchanged
-    (a missing slug is not cached: anyone can ask for any number of them)."""
-    parts = [slug]
-    found = directory_cache.lookup("institution-row", parts, current_state)
-    if found is None:
-        found = get_object_or_404(Institution, slug=slug)
-        directory_cache.store("institution-row", parts, found, current_state)
-    return found
+    (a missing slug is not cached, Http404 passes through: anyone can ask for
+    any number of them)."""
+    return directory_cache.remember(
+        "institution-row", [slug], lambda: get_object_or_404(Institution, slug=slug)
+    )
 
 
-def institution_fragments(request, pk, viewer_is_member, current_state=None):
+def institution_fragments(request, pk, viewer_is_member):
     """The institution page's breadcrumbs, record and contact people as this
     kind of viewer sees them, rendered as HTML to be cached: nothing in them
     depends on the visitor beyond being a member or not."""
@@ -267,7 +261,7 @@ def institution_fragments(request, pk, viewer_is_member, current_state=None):
     breadcrumbs = {
         "institution": institution,
         "ancestors": list(reversed(institution.get_ancestors())),
-        "directory_page": page_chrome(request, None, current_state)["page"],
+        "directory_page": page_chrome(request)["page"],
     }
     # Only the breadcrumbs need the request (the site's home page address).
     return {

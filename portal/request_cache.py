@@ -149,6 +149,56 @@ def remembered_many(name, parts_by_id, compute_missing, tags=(generations.CONTEN
     return values
 
 
+def key(name, parts):
+    """The cache key `remembered(name, parts, ...)` keeps its value under."""
+    return _key(name, parts)
+
+
+def generation(tag=generations.CONTENT):
+    """The generation of `tag` (of TAGS): the request's, read once with the
+    rest (see `_generations`), or the cache's now outside a request. Raises
+    what the cache raises."""
+    return _generations(_state.get())[tag]
+
+
+def read_with_generations(cache_key):
+    """Have every request fetch `cache_key` (a value that, like a
+    generation, says what is current, e.g. another app's data version) in
+    the round trip that reads the generations; `shared_value` reads it."""
+    if cache_key not in EVERY_REQUEST:
+        EVERY_REQUEST.append(cache_key)
+
+
+def shared_value(cache_key, new):
+    """The value of `cache_key` in the cache, read once per request (with
+    the generations when `read_with_generations` asked for it) and again
+    after `forget`; outside a request, read now. Missing, `new()` is added
+    (or what another server added first is used). With the cache down,
+    `new()`: a value under which nothing was stored."""
+    state = _state.get()
+    memo = ("shared", cache_key)
+    if state is not None and memo in state.values:
+        return state.values[memo]
+    try:
+        value = None
+        if state is not None:
+            _generations(state)
+            value = state.found.get(cache_key)
+        if value is None and (state is None or cache_key not in state.also):
+            value = cache.get(cache_key)
+        if value is None:
+            cache.add(cache_key, new(), None)
+            value = cache.get(cache_key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        value = None
+    # A cache that keeps nothing, or is down: a value that matches nothing.
+    value = value or new()
+    if state is not None:
+        state.values[memo] = value
+    return value
+
+
 def forget(*args, **kwargs):
     """Something changed during this request: it reads the generations and
     the values again."""

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from directory import cache as directory_cache
 from directory.choices import Visibility
 from directory.models import DirectoryIndexPage
 from portal.models import Language
+from portal.request_cache import RequestCacheMiddleware
 from tests.directory.factories import ContactPersonFactory, InstitutionFactory
 from tests.factories import TopicFactory
 
@@ -255,3 +257,24 @@ def test_a_preview_of_the_directory_page_shows_the_draft(client, home_page, offi
     assert "Draft introduction." in preview
     assert "Draft directory" in preview
     assert "Live." in html(client, "/directory/")
+
+
+def test_a_request_that_changes_the_directory_reads_the_new_version(rf, office):
+    """The data version is read once per request, but a change the request
+    makes itself is seen by the rest of it."""
+    seen = []
+
+    def view(request):
+        seen.append(directory_cache.state())
+        seen.append(directory_cache.state())
+        office.hotline = "+48 800 444 444"
+        office.save()
+        seen.append(directory_cache.state())
+        directory_cache.bump()
+        seen.append(directory_cache.state())
+        return HttpResponse()
+
+    RequestCacheMiddleware(view)(rf.get("/directory/"))
+    versions = [state[0] for state in seen]
+    assert versions[0] == versions[1]
+    assert len(set(versions[1:])) == 3
