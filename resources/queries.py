@@ -4,13 +4,15 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from directory.choices import Visibility
+from directory.models import Institution
 from directory.visibility import is_member
+from portal.blocks import render_stream
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
 from portal.request_cache import remembered, remembered_many
@@ -233,24 +235,48 @@ def remembered_for_page(name, request, page, compute):
     return remembered(name, [page.pk, translation.get_language()], compute)
 
 
-def study_visit_facts(page):
+def _visit_institutions(page, saved):
+    """(hosts, participants) of a study visit; a saved visit's in one query."""
+    if not saved:
+        # A preview's are unsaved lists in memory, not rows to query.
+        return list(page.host_institutions.all()), list(page.participating_institutions.all())
+    hosts = StudyVisitPage.host_institutions.through.objects.filter(
+        studyvisitpage_id=page.pk, institution_id=OuterRef("pk")
+    )
+    joined = StudyVisitPage.participating_institutions.through.objects.filter(
+        studyvisitpage_id=page.pk, institution_id=OuterRef("pk")
+    )
+    both = list(
+        Institution.objects.annotate(is_host=Exists(hosts), is_participant=Exists(joined)).filter(
+            Q(is_host=True) | Q(is_participant=True)
+        )
+    )
+    return (
+        [institution for institution in both if institution.is_host],
+        [institution for institution in both if institution.is_participant],
+    )
+
+
+def study_visit_facts(page, saved=True):
     """What a study visit shows of its own relations, the same for everyone."""
+    hosts, participants = _visit_institutions(page, saved)
     return {
         # Read in Python: in a preview the attachments are unsaved objects
         # in memory, which cannot be turned into a subquery.
         "material_order": {
             item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
         },
-        "host_institutions": list(page.host_institutions.all()),
-        "participating_institutions": list(page.participating_institutions.all()),
+        "host_institutions": hosts,
+        "participating_institutions": participants,
         "authors": list(page.authors.select_related("institution")),
         "topics": topics_in_locale(page.topics.all(), page.locale_id),
     }
 
 
 def study_visit_detail_context(request, page):
+    saved = not getattr(request, "is_preview", False) and bool(page.pk)
     facts = remembered_for_page(
-        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page)
+        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page, saved)
     )
     order = facts["material_order"]
     materials = (
@@ -269,6 +295,16 @@ def study_visit_detail_context(request, page):
         "topics": facts["topics"],
         # Its title and address: the base page has both (no specific query).
         "related_event": related_event,
+        # Rendering the report reads its images, their renditions and its
+        # documents (a query each); the same for every visitor (the blocks
+        # show nothing of the visitor, and a document's address is checked
+        # when it is downloaded), it is kept until content changes.
+        "body_html": remembered_for_page(
+            "resources-study-visit-body",
+            request,
+            page,
+            lambda: render_stream(page.body, {"page": page}),
+        ),
     }
 
 
