@@ -46,6 +46,7 @@ from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 from portal.page_forms import SearchableCheckboxSelectMultiple
 from portal.request_cache import remembered
+from portal.routing import SpecificChildRouteMixin
 
 # The event picture as cards, the page and search engines get it (16:9, and
 # large enough for Google's Event rich results), and the illustration used
@@ -74,8 +75,11 @@ def default_locale_id():
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     """/events/: upcoming and past events with filters."""
+
+    # An event's address reads the event in one query, not two.
+    child_page_model = property(lambda self: EventPage)
 
     subpage_types = ["events.EventPage"]
     parent_page_types = ["portal.HomePage"]
