@@ -58,10 +58,12 @@ POLISH_POSTCODE = re.compile(r"\d{2}-\d{3}")
 
 
 def with_card_images(queryset):
-    """Events with their card picture's rendition fetched in two queries in
-    all, not two per card."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
-    return queryset.prefetch_related(models.Prefetch("image", queryset=images))
+    """Events with their card picture (in the events' own query) and its
+    rendition (one more query in all), not two queries per card."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+    return queryset.select_related("image").prefetch_related(
+        models.Prefetch("image__renditions", queryset=renditions)
+    )
 
 
 def default_locale_id():
