@@ -4,7 +4,7 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -137,9 +137,20 @@ def material_listing(request, index_page):
         choices=remembered_choices("resources-material-choices", scope, MaterialFilter, base),
     )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    count = remembered(
-        "resources-material-count", [*scope, listing_filters(request)], queryset.count
-    )
+
+    def count():
+        hidden = _members_only(request, index_page, filterset)
+        if hidden is None:
+            return queryset.count()
+        # The members-only materials (counted next) in the same query.
+        both = MaterialPage.objects.aggregate(
+            shown=Count("pk", filter=Q(pk__in=queryset.values("pk"))),
+            hidden=Count("pk", filter=Q(pk__in=hidden.values("pk"))),
+        )
+        _remembered_members_more(request, index_page, lambda: both["hidden"])
+        return both["shown"]
+
+    count = remembered("resources-material-count", [*scope, listing_filters(request)], count)
     page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE, count)
     return {
         "filter": filterset,
@@ -156,16 +167,27 @@ def members_only_count(request, index_page, filterset):
     """How many more materials (matching the same filters) an approved member
     would see: the listing says so instead of hiding them silently. Counts
     only, never titles; 0 for members."""
-    if is_member(request.user):
+    hidden = _members_only(request, index_page, filterset)
+    if hidden is None:
         return 0
+    return _remembered_members_more(request, index_page, hidden.count)
+
+
+def _members_only(request, index_page, filterset):
+    """The members-only materials matching the filters that this visitor
+    does not see, or None when there are none to count."""
+    if is_member(request.user):
+        return None
     hidden = MaterialPage.objects.child_of(index_page).live().filter(visibility=Visibility.MEMBERS)
     if filterset.is_bound:
         if not filterset.form.is_valid():
-            return 0
+            return None
         hidden = filterset.filter_queryset(hidden)
-    return remembered(
-        "resources-members-more", [index_page.pk, listing_filters(request)], hidden.count
-    )
+    return hidden
+
+
+def _remembered_members_more(request, index_page, compute):
+    return remembered("resources-members-more", [index_page.pk, listing_filters(request)], compute)
 
 
 def material_detail_context(request, page):
