@@ -1,10 +1,13 @@
 """StreamField blocks shared by the portal's pages."""
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import AbstractImage
 
 
 class LinkStructValue(blocks.StructValue):
@@ -167,3 +170,27 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
     table = TableWithCaptionBlock()
+
+
+def _images_in(value, found):
+    if isinstance(value, AbstractImage):
+        found[id(value)] = value
+    elif isinstance(value, blocks.StreamValue):
+        for child in value:
+            _images_in(child.value, found)
+    elif isinstance(value, ListValue):
+        for child in value:
+            _images_in(child, found)
+    elif isinstance(value, blocks.StructValue):
+        for child in value.values():
+            _images_in(child, found)
+
+
+def render_stream(stream, context=None):
+    """A StreamField's blocks rendered, the renditions of all their images
+    read in one query (rendering reads each image's own, one query each)."""
+    found = {}
+    _images_in(stream, found)
+    if found:
+        prefetch_related_objects(list(found.values()), "renditions")
+    return stream.render_as_block(context=context)

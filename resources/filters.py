@@ -95,22 +95,37 @@ class MaterialFilter(ChoicesFromListingMixin, django_filters.FilterSet):
     def choices_for(base):
         """The topics, languages, publishers and years of the materials in
         `base`, as the filters' choices in the active language."""
-        languages = Language.objects.filter(
-            code__in=MaterialFile.objects.filter(page__in=base.values("pk")).values("language_id")
+        # The publishers, years and files' languages come in one query: each
+        # combination of them once (a few per publisher), not every material.
+        rows = (
+            base.order_by()
+            .values_list(
+                "publisher__slug",
+                "publisher__name",
+                "publisher__name_pl",
+                "publication_date__year",
+                "files__language_id",
+            )
+            .distinct()
         )
-        institutions = Institution.objects.filter(pk__in=base.values("publisher_id")).only(
-            "slug", "name", "name_pl"
-        )
+        institutions, years, codes = {}, set(), set()
+        for slug, name, name_pl, year, code in rows:
+            if slug is not None:
+                institutions[slug] = Institution(slug=slug, name=name, name_pl=name_pl)
+            if year is not None:
+                years.add(year)
+            if code is not None:
+                codes.add(code)
         return {
             "topic": _topic_choices(MaterialPage.topics.through, "materialpage", base),
             "language": sorted(
-                ((language.code, str(language.name)) for language in languages),
+                ((code, str(Language(code=code).name)) for code in codes),
                 key=lambda c: c[1],
             ),
             "institution": sorted(
-                ((i.slug, i.localized_name) for i in institutions), key=lambda c: c[1]
+                ((i.slug, i.localized_name) for i in institutions.values()), key=lambda c: c[1]
             ),
-            "year": _year_choices(base, "publication_date"),
+            "year": [(str(year), str(year)) for year in sorted(years, reverse=True)],
         }
 
     def filter_queryset(self, queryset):

@@ -4,13 +4,15 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from directory.choices import Visibility
+from directory.models import Institution
 from directory.visibility import is_member
+from portal.blocks import render_stream
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
 from portal.request_cache import remembered, remembered_many
@@ -135,9 +137,20 @@ def material_listing(request, index_page):
         choices=remembered_choices("resources-material-choices", scope, MaterialFilter, base),
     )
     queryset = filterset.qs if filterset.is_bound else filterset.filter_sort(base, "sort", "")
-    count = remembered(
-        "resources-material-count", [*scope, listing_filters(request)], queryset.count
-    )
+
+    def count():
+        hidden = _members_only(request, index_page, filterset)
+        if hidden is None:
+            return queryset.count()
+        # The members-only materials (counted next) in the same query.
+        both = MaterialPage.objects.aggregate(
+            shown=Count("pk", filter=Q(pk__in=queryset.values("pk"))),
+            hidden=Count("pk", filter=Q(pk__in=hidden.values("pk"))),
+        )
+        _remembered_members_more(request, index_page, lambda: both["hidden"])
+        return both["shown"]
+
+    count = remembered("resources-material-count", [*scope, listing_filters(request)], count)
     page_obj = _page_of(request, material_cards(queryset), MATERIALS_PER_PAGE, count)
     return {
         "filter": filterset,
@@ -154,16 +167,27 @@ def members_only_count(request, index_page, filterset):
     """How many more materials (matching the same filters) an approved member
     would see: the listing says so instead of hiding them silently. Counts
     only, never titles; 0 for members."""
-    if is_member(request.user):
+    hidden = _members_only(request, index_page, filterset)
+    if hidden is None:
         return 0
+    return _remembered_members_more(request, index_page, hidden.count)
+
+
+def _members_only(request, index_page, filterset):
+    """The members-only materials matching the filters that this visitor
+    does not see, or None when there are none to count."""
+    if is_member(request.user):
+        return None
     hidden = MaterialPage.objects.child_of(index_page).live().filter(visibility=Visibility.MEMBERS)
     if filterset.is_bound:
         if not filterset.form.is_valid():
-            return 0
+            return None
         hidden = filterset.filter_queryset(hidden)
-    return remembered(
-        "resources-members-more", [index_page.pk, listing_filters(request)], hidden.count
-    )
+    return hidden
+
+
+def _remembered_members_more(request, index_page, compute):
+    return remembered("resources-members-more", [index_page.pk, listing_filters(request)], compute)
 
 
 def material_detail_context(request, page):
@@ -233,24 +257,48 @@ def remembered_for_page(name, request, page, compute):
     return remembered(name, [page.pk, translation.get_language()], compute)
 
 
-def study_visit_facts(page):
+def _visit_institutions(page, saved):
+    """(hosts, participants) of a study visit; a saved visit's in one query."""
+    if not saved:
+        # A preview's are unsaved lists in memory, not rows to query.
+        return list(page.host_institutions.all()), list(page.participating_institutions.all())
+    hosts = StudyVisitPage.host_institutions.through.objects.filter(
+        studyvisitpage_id=page.pk, institution_id=OuterRef("pk")
+    )
+    joined = StudyVisitPage.participating_institutions.through.objects.filter(
+        studyvisitpage_id=page.pk, institution_id=OuterRef("pk")
+    )
+    both = list(
+        Institution.objects.annotate(is_host=Exists(hosts), is_participant=Exists(joined)).filter(
+            Q(is_host=True) | Q(is_participant=True)
+        )
+    )
+    return (
+        [institution for institution in both if institution.is_host],
+        [institution for institution in both if institution.is_participant],
+    )
+
+
+def study_visit_facts(page, saved=True):
     """What a study visit shows of its own relations, the same for everyone."""
+    hosts, participants = _visit_institutions(page, saved)
     return {
         # Read in Python: in a preview the attachments are unsaved objects
         # in memory, which cannot be turned into a subquery.
         "material_order": {
             item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
         },
-        "host_institutions": list(page.host_institutions.all()),
-        "participating_institutions": list(page.participating_institutions.all()),
+        "host_institutions": hosts,
+        "participating_institutions": participants,
         "authors": list(page.authors.select_related("institution")),
         "topics": topics_in_locale(page.topics.all(), page.locale_id),
     }
 
 
 def study_visit_detail_context(request, page):
+    saved = not getattr(request, "is_preview", False) and bool(page.pk)
     facts = remembered_for_page(
-        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page)
+        "resources-study-visit-facts", request, page, lambda: study_visit_facts(page, saved)
     )
     order = facts["material_order"]
     materials = (
@@ -269,6 +317,16 @@ def study_visit_detail_context(request, page):
         "topics": facts["topics"],
         # Its title and address: the base page has both (no specific query).
         "related_event": related_event,
+        # Rendering the report reads its images, their renditions and its
+        # documents (a query each); the same for every visitor (the blocks
+        # show nothing of the visitor, and a document's address is checked
+        # when it is downloaded), it is kept until content changes.
+        "body_html": remembered_for_page(
+            "resources-study-visit-body",
+            request,
+            page,
+            lambda: render_stream(page.body, {"page": page}),
+        ),
     }
 
 

@@ -46,6 +46,7 @@ from portal.blocks import BaseStreamBlock
 from portal.models.pages import BasePage
 from portal.page_forms import SearchableCheckboxSelectMultiple
 from portal.request_cache import remembered
+from portal.routing import SpecificChildRouteMixin
 
 # The event picture as cards, the page and search engines get it (16:9, and
 # large enough for Google's Event rich results), and the illustration used
@@ -57,10 +58,12 @@ POLISH_POSTCODE = re.compile(r"\d{2}-\d{3}")
 
 
 def with_card_images(queryset):
-    """Events with their card picture's rendition fetched in two queries in
-    all, not two per card."""
-    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC)
-    return queryset.prefetch_related(models.Prefetch("image", queryset=images))
+    """Events with their card picture (in the events' own query) and its
+    rendition (one more query in all), not two queries per card."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC)
+    return queryset.select_related("image").prefetch_related(
+        models.Prefetch("image__renditions", queryset=renditions)
+    )
 
 
 def default_locale_id():
@@ -74,8 +77,11 @@ def default_locale_id():
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     """/events/: upcoming and past events with filters."""
+
+    # An event's address reads the event in one query, not two.
+    child_page_model = property(lambda self: EventPage)
 
     subpage_types = ["events.EventPage"]
     parent_page_types = ["portal.HomePage"]

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -60,9 +61,21 @@ def _page_language_links(request, page):
     there is no translation yet (rather than drop the visitor on its home
     page)."""
     locales = request_cache.locales()
+    # The page's ancestors come with its translations: the breadcrumbs
+    # (below the page's language links) need them next.
+    wanted = _crumb_paths(page) if _has_crumbs(page) else []
+    found = list(
+        Page.objects.filter(
+            Q(translation_key=page.translation_key, live=True) | Q(path__in=wanted)
+        ).select_related("locale")
+    )
+    if wanted:
+        ancestors = sorted((p for p in found if p.path in wanted), key=lambda p: p.path)
+        _remembered_crumbs(request, page, lambda: _crumbs(request, ancestors))
     translations = {}
-    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-        translations[translated.locale.language_code] = translated
+    for translated in found:
+        if translated.translation_key == page.translation_key and translated.live:
+            translations[translated.locale.language_code] = translated
     links = {}
     for code, _name in settings.LANGUAGES:
         translated = translations.get(code)
@@ -112,19 +125,38 @@ def portal_userbar(context, position="bottom-right"):
     return mark_safe(html)  # noqa: S308 - Wagtail's own rendering
 
 
+def _has_crumbs(page):
+    return bool(page.depth and page.depth > 2)
+
+
+def _crumb_paths(page):
+    """The paths of the page's ancestors below the root (`get_ancestors`)."""
+    return [page.path[: depth * page.steplen] for depth in range(2, page.depth)]
+
+
+def _crumbs(request, ancestors):
+    return [
+        {"url": ancestor.get_url(request), "title": ancestor.title, "depth": ancestor.depth}
+        for ancestor in ancestors
+    ]
+
+
+def _remembered_crumbs(request, page, compute):
+    return remembered(
+        "breadcrumbs",
+        [page.pk, request.get_host() if request else "", translation.get_language()],
+        compute,
+    )
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_title=None):
     page = page or context.get("page")
     items = []
-    if isinstance(page, Page) and page.depth and page.depth > 2:
+    if isinstance(page, Page) and _has_crumbs(page):
         request = context.get("request")
-        items = remembered(
-            "breadcrumbs",
-            [page.pk, request.get_host() if request else "", translation.get_language()],
-            lambda: [
-                {"url": ancestor.get_url(request), "title": ancestor.title, "depth": ancestor.depth}
-                for ancestor in page.get_ancestors().filter(depth__gt=1)
-            ],
+        items = _remembered_crumbs(
+            request, page, lambda: _crumbs(request, page.get_ancestors().filter(depth__gt=1))
         )
     return {
         "items": items,

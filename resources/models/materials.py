@@ -19,11 +19,11 @@ from wagtail.search import index
 from directory.choices import Visibility
 from portal.models.pages import BasePage
 from portal.page_forms import SearchableCheckboxSelectMultiple
+from portal.routing import SpecificChildRouteMixin
 from resources.choices import Audience, MaterialType
 from resources.forms import MaterialPageForm
 from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
-from resources.routing import SpecificChildRouteMixin
 
 READABLE_EXTENSIONS = {"txt", "md"}
 

@@ -19,9 +19,9 @@ from wagtail.search import index
 
 from portal.models.pages import BasePage
 from portal.page_forms import LocalisedTopicsPageForm, SearchableCheckboxSelectMultiple
+from portal.routing import SpecificChildRouteMixin
 from resources.blocks import StudyVisitStreamBlock
 from resources.permissions import ModeratedPageMixin
-from resources.routing import SpecificChildRouteMixin
 
 EVENT_PAGE_TYPE = ("events", "EventPage")
 

@@ -40,9 +40,9 @@ from wagtail.search import index
 from directory.choices import Visibility
 from directory.visibility import is_member
 from portal.models.pages import BasePage
+from portal.routing import SpecificChildRouteMixin
 from resources.models.members_only import MembersOnlyPageMixin
 from resources.permissions import ModeratedPageMixin
-from resources.routing import SpecificChildRouteMixin
 from resources.scenarios.blocks import ScenarioChoiceBlock, ScenarioRelatedBlock
 from resources.scenarios.forms import ScenarioCheckPanel, ScenarioPageForm
 from resources.scenarios.graph import Choice, Graph, Step, captions_given, validate

@@ -36,7 +36,7 @@ from wagtail.models import Locale
 
 from portal.language_variants import in_language
 from portal.models.pages import BasePage
-from resources.routing import SpecificChildRouteMixin
+from portal.routing import SpecificChildRouteMixin
 from resources.surveys.admin_forms import SurveyPageForm
 from resources.surveys.forms import yes_no_labels
 
