@@ -73,7 +73,7 @@ class Server:
 
     def master_memory_kb(self):
         """(resident, proportional, unique) kB of the master, from which the
-        workers are forked: every page it holds is in each worker's RSS."""
+        workers are forked and whose pages they share until they write to them."""
         return memory_kb(self.process.pid)
 
     def worker_memory_kb(self):

@@ -127,7 +127,7 @@ def test_table_has_one_row_per_page_with_the_ratio_to_hello():
     assert "19.0 registrations/s" in text
     assert "(RSS / PSS / USS)" in text
     assert "portal: 165 / 88 / 50 MB, 166 / 89 / 51 MB; hello: 50 / 20 / 10 MB" in text
-    # The master's resident memory is the floor of each worker's RSS.
+    # The masters are reported too: what the workers share with them.
     assert (
         "| gunicorn master after the load (RSS / PSS / USS) |  | portal: 121 / 40 / 30 MB" in text
     )
