@@ -60,6 +60,20 @@ def megabytes(workers):
     )
 
 
+def queries_text(line):
+    """The four query counts of a line: empty caches / anonymous, page cache
+    off / member / repeat."""
+    return " / ".join(
+        span(counts)
+        for counts in (
+            line.queries_first,
+            line.queries_uncached,
+            line.queries_member,
+            line.queries_repeat,
+        )
+    )
+
+
 def table(hello, pages, *, registrations_per_second, registration_path, memory, masters=None):
     """hello and pages are PageLine; memory maps a server's name to its
     workers' (RSS, PSS, USS) in kB, masters to its master's."""
@@ -88,15 +102,7 @@ def table(hello, pages, *, registrations_per_second, registration_path, memory, 
                 number(line.rate),
                 milliseconds(line.p50),
                 ratio_text(ratio(line.rate, hello.rate)),
-                " / ".join(
-                    span(counts)
-                    for counts in (
-                        line.queries_first,
-                        line.queries_uncached,
-                        line.queries_member,
-                        line.queries_repeat,
-                    )
-                ),
+                queries_text(line),
             ]
         )
     rows.append(

@@ -56,6 +56,12 @@ class Command(BaseCommand):
             help="A Redis database the benchmark may empty (local memory "
             "cache when Redis does not answer).",
         )
+        parser.add_argument(
+            "--queries-only",
+            action="store_true",
+            help="Count each page's SQL queries (the table's last column) and stop: "
+            "no gunicorn, no load, a few seconds.",
+        )
 
     def handle(self, *args, **options):
         if os.environ.get(CHILD_FLAG):
@@ -64,8 +70,8 @@ class Command(BaseCommand):
 
     # --- in the calling process: production environment, then run again in it ---
 
-    def launch(self, *, scale, duration, rounds, redis_url, **options):
-        if not shutil.which("wrk"):
+    def launch(self, *, scale, duration, rounds, redis_url, queries_only, **options):
+        if not queries_only and not shutil.which("wrk"):
             raise CommandError("wrk is not installed (Debian: apt-get install wrk).")
         static_root = tempfile.mkdtemp(prefix="portal-benchmark-static-")
         env = dict(os.environ)
@@ -94,6 +100,7 @@ class Command(BaseCommand):
             f"--duration={duration}",
             f"--rounds={rounds}",
             f"--redis-url={redis_url}",
+            *(["--queries-only"] if queries_only else []),
         ]
         try:
             done = subprocess.run(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603
@@ -104,7 +111,7 @@ class Command(BaseCommand):
 
     # --- under production settings ------------------------------------------------
 
-    def run(self, *, scale, duration, rounds, **options):
+    def run(self, *, scale, duration, rounds, queries_only, **options):
         say = self.stderr.write
         say(f"Database: {connection.vendor}; cache: {settings.CACHES['default']['BACKEND']}")
         call_command("migrate", interactive=False, verbosity=0)
@@ -127,6 +134,10 @@ class Command(BaseCommand):
             for line in member_lines:
                 pages.count_queries(line, member, member_only=True)
             lines += [*member_lines, feed]
+            if queries_only:
+                for line in lines:
+                    self.stdout.write(f"{line.label}: {report.queries_text(line)}")
+                return
             cache.clear()
             session = pages.member_client(member).cookies[settings.SESSION_COOKIE_NAME].value
             result = self.load(
