@@ -42,10 +42,11 @@ import threading
 import uuid
 from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from portal.page_cache import schedule, varnish
+from portal.page_cache import schedule
 
 KEY_PREFIX = "pagecache:generation:"
 CONTENT = "content"
@@ -171,7 +172,7 @@ def bump(*tags):
     connection = transaction.get_connection()
     _set_new(tags, committed=not connection.in_atomic_block)
     if not connection.in_atomic_block:
-        varnish.ban_tags(tags)
+        _ban_in_front(tags)
         return
     # One callback per tag and transaction: a registration storm or a demo
     # load saves thousands of rows inside a few transactions. The list of
@@ -189,7 +190,16 @@ def bump(*tags):
 
 def _after_commit(tags):
     _set_new(tags, committed=True)
-    varnish.ban_tags(tags)
+    _ban_in_front(tags)
+
+
+def _ban_in_front(tags):
+    # Wagtail's frontend cache backends import requests (for Cloudflare's),
+    # several MB in every process: only where a cache in front is configured.
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from portal.page_cache import varnish  # noqa: PLC0415
+
+        varnish.ban_tags(tags)
 
 
 def bump_table(table, row=None):

@@ -28,7 +28,9 @@ INSTALLED_APPS = [
     "events",
     "resources",
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
+    # Wagtail's images, documents, snippets and redirects apps, without the
+    # API v3 (and v2) they would build in every process (portal/wagtail_apps.py).
+    "portal.wagtail_apps.RedirectsConfig",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
@@ -37,9 +39,9 @@ INSTALLED_APPS = [
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
+    "portal.wagtail_apps.SnippetsConfig",
+    "portal.wagtail_apps.DocumentsConfig",
+    "portal.wagtail_apps.ImagesConfig",
     "wagtail.search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,94 @@
+"""What every portal process holds in memory: Wagtail's apps without the
+API v3 (and v2 redirects API) they would build in ready() (portal/wagtail_apps.py)."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_migrate
+from wagtail.contrib.redirects.signal_handlers import (
+    autocreate_redirects_on_page_move,
+    autocreate_redirects_on_slug_change,
+)
+from wagtail.images import get_image_model
+from wagtail.models.reference_index import ReferenceIndex
+from wagtail.signals import page_slug_changed, post_page_move
+from wagtail.snippets.models import create_extra_permissions
+
+from portal import wagtail_apps
+
+# A process as gunicorn's master prepares it: the apps set up, every URL
+# module imported and the reverse tables built.
+STARTED = """
+import json, sys
+import django
+django.setup()
+from django.urls import get_resolver
+get_resolver().reverse_dict
+BEFORE = set(sys.modules)
+import wagtail.api.v3.api as real
+print(json.dumps({
+    "before": sorted(m for m in ("ninja", "wagtail.images.api.v3.router",
+        "wagtail.snippets.api.v3", "wagtail.contrib.redirects.api") if m in BEFORE),
+    "real_api_after": type(real.api).__name__,
+}))
+"""
+
+
+def started_process():
+    done = subprocess.run(  # noqa: S603 - our own fixed command
+        [sys.executable, "-c", STARTED],
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_started_process_holds_no_api_v3_and_can_still_import_it():
+    found = started_process()
+    # Neither django-ninja's API nor the apps' routers nor the redirects' API
+    # v2 (Django REST framework) were built.
+    assert found["before"] == []
+    # No stand-in is left behind: the real module imports when asked for.
+    assert found["real_api_after"] == "NinjaAPI"
+
+
+def test_the_apps_are_still_wagtails_with_the_rest_of_their_ready():
+    for label, config in {
+        "wagtailimages": wagtail_apps.ImagesConfig,
+        "wagtaildocs": wagtail_apps.DocumentsConfig,
+        "wagtailsnippets": wagtail_apps.SnippetsConfig,
+        "wagtailredirects": wagtail_apps.RedirectsConfig,
+    }.items():
+        assert isinstance(apps.get_app_config(label), config)
+    assert apps.is_installed("wagtail.images")
+    # What their ready() does besides the API v3 still happened.
+    assert ReferenceIndex.model_is_indexable(get_image_model())
+    assert autocreate_redirects_on_page_move in connected(post_page_move)
+    assert autocreate_redirects_on_slug_change in connected(page_slug_changed)
+    snippets = apps.get_app_config("wagtailsnippets")
+    assert create_extra_permissions in connected(post_migrate, sender=snippets)
+
+
+def connected(signal, sender=None):
+    sync_receivers, async_receivers = signal._live_receivers(sender)
+    return [*sync_receivers, *async_receivers]
+
+
+def test_imports_of_the_unused_packages_get_a_stand_in_only_inside_the_block():
+    name = "wagtail.images.api.v3.nothing_real"
+    with wagtail_apps.without(("wagtail.images.api.v3",)):
+        module = __import__(name, fromlist=["router"])
+        module.router.add_router("/x/", None)
+        assert module.register_content_types() is None
+    assert name not in sys.modules
+    assert "wagtail.images.api.v3" not in sys.modules or not isinstance(
+        sys.modules["wagtail.images.api.v3"], wagtail_apps._UnusedModule
+    )
