@@ -25,12 +25,12 @@ from django.core.exceptions import DisallowedHost
 from django.db.models import BooleanField, Exists, F, IntegerField, OuterRef, Q, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.cache_keys import make_key
-from portal.page_cache import generations
+from portal.page_cache import generations, schedule
 
 logger = logging.getLogger(__name__)
 
@@ -324,6 +324,15 @@ def _find_site(hostname, port):
 
     links = specific_links([HomePage])
     settings_columns = [field.attname for field in SiteSettings._meta.concrete_fields]
+    # The page cache's next scheduled change (every page it keeps asks),
+    # when it is not kept already: its subqueries hang on these rows.
+    now = timezone.now()
+    try:
+        schedule_generation = schedule.wanted(now)
+    except Exception:
+        logger.exception("Cache unavailable")
+        schedule_generation = None
+    nexts = schedule.subqueries(now) if schedule_generation is not None else {}
     rows = list(
         Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
         .select_related("locale", *links.values())
@@ -336,9 +345,16 @@ def _find_site(hostname, port):
                 f"rooted_settings_{column}": F(f"sites_rooted_here__sitesettings__{column}")
                 for column in settings_columns
             },
+            **nexts,
         )
         .order_by("path")
     )
+    if nexts and rows:
+        moment = schedule.earliest(now, {name: getattr(rows[0], name) for name in nexts})
+        try:
+            schedule.keep(schedule_generation, moment)
+        except Exception:
+            logger.exception("Cache unavailable")
     translations = list({page.pk: page for page in rows}.values())
     sites, settings_rows = [], {}
     for page in rows:
