@@ -22,15 +22,15 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, F, IntegerField, OuterRef, Q, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.cache_keys import make_key
-from portal.page_cache import generations
+from portal.page_cache import generations, schedule
 
 logger = logging.getLogger(__name__)
 
@@ -305,39 +305,83 @@ def find_site(request):
     return remembered("site", parts, lambda: (_find_site(*parts),))
 
 
+# The Site's columns, read with its root page's row (`_find_site`).
+SITE_COLUMNS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+
+
 def _find_site(hostname, port):
     """The Site Wagtail's `get_site_for_hostname` chooses, its root page as
     its own class (Wagtail routes every request from
     `site.root_page.localized.specific`), with what the same rows also
     give: Wagtail's site root paths (`Site.get_site_root_paths`, which
-    every page address needs) and the home page in each language. Two
-    queries (every Site, then the root pages in every language) instead of
-    the five those cost separately after the cache is emptied."""
-    sites = list(
-        Site.objects.select_related("root_page", "root_page__locale").order_by(
-            "-root_page__url_path", "-is_default_site", "hostname"
+    every page address needs) and the home page in each language. One
+    query: the root pages in every language, each with its home page row
+    and the Sites rooted at it, and their settings (`SiteSettings.for_site`,
+    which every page shows), instead of the six queries those cost
+    separately after the cache is emptied."""
+    from portal.models import HomePage, SiteSettings  # noqa: PLC0415
+    from portal.routing import joined_specific, specific_links  # noqa: PLC0415
+
+    links = specific_links([HomePage])
+    settings_columns = [field.attname for field in SiteSettings._meta.concrete_fields]
+    # The page cache's next scheduled change (every page it keeps asks),
+    # when it is not kept already: its subqueries hang on these rows.
+    now = timezone.now()
+    try:
+        schedule_generation = schedule.wanted(now)
+    except Exception:
+        logger.exception("Cache unavailable")
+        schedule_generation = None
+    nexts = schedule.subqueries(now) if schedule_generation is not None else {}
+    rows = list(
+        Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
+        .select_related("locale", *links.values())
+        .annotate(
+            **{
+                f"rooted_site_{column}": F(f"sites_rooted_here__{column}")
+                for column in SITE_COLUMNS
+            },
+            **{
+                f"rooted_settings_{column}": F(f"sites_rooted_here__sitesettings__{column}")
+                for column in settings_columns
+            },
+            **nexts,
         )
-    )
-    site = _choose_site(sites, hostname, port)
-    if site is None or site.root_page is None:
-        return site
-    root = site.root_page
-    root_class = root.specific_class
-    if root_class is None:
-        return site
-    keys = {other.root_page.translation_key for other in sites}
-    same_class = all(other.root_page.content_type_id == root.content_type_id for other in sites)
-    translations = list(
-        (root_class if same_class else Page)
-        .objects.filter(translation_key__in=keys)
-        .select_related("locale")
         .order_by("path")
     )
-    specific = next((page for page in translations if page.pk == root.pk), None)
-    site.root_page = specific if same_class and specific is not None else root.specific
+    if nexts and rows:
+        moment = schedule.earliest(now, {name: getattr(rows[0], name) for name in nexts})
+        try:
+            schedule.keep(schedule_generation, moment)
+        except Exception:
+            logger.exception("Cache unavailable")
+    translations = list({page.pk: page for page in rows}.values())
+    sites, settings_rows = [], {}
+    for page in rows:
+        if page.rooted_site_id is None:
+            continue
+        values = [getattr(page, f"rooted_site_{column}") for column in SITE_COLUMNS]
+        site = Site.from_db(Site.objects.db, list(SITE_COLUMNS), values)
+        site.root_page = page
+        sites.append(site)
+        settings_rows[site.pk] = [getattr(page, f"rooted_settings_{c}") for c in settings_columns]
+    # Wagtail's order (`get_site_for_hostname`, `get_site_root_paths`).
+    sites.sort(key=lambda site: site.hostname)
+    sites.sort(key=lambda site: (site.root_page.url_path, site.is_default_site), reverse=True)
+    site = _choose_site(sites, hostname, port)
+    if site is None:
+        return site
+    if settings_rows[site.pk][0] is not None:
+        # (A Site without settings yet has them made by `for_site`.)
+        found = SiteSettings.from_db(
+            SiteSettings.objects.db, settings_columns, settings_rows[site.pk]
+        )
+        remembered("site-settings", [site.pk], lambda: found)
+    specific = {page.pk: joined_specific(page, links) for page in translations}
+    root = site.root_page
+    site.root_page = specific[root.pk] or root.specific
     _keep_site_root_paths(sites, translations)
-    if same_class:
-        _keep_localized_home(site.root_page, translations)
+    _keep_localized_home(site.root_page, [specific[page.pk] or page for page in translations])
     return site
 
 
@@ -399,7 +443,7 @@ def _keep_localized_home(root, translations):
     if not isinstance(root, HomePage):
         return
     for page in translations:
-        if page.translation_key != root.translation_key:
+        if page.translation_key != root.translation_key or not isinstance(page, HomePage):
             continue
         shown = page if page.live or page.pk == root.pk else root
         remembered(
@@ -412,11 +456,7 @@ def _keep_localized_home(root, translations):
 
 def locales():
     """{language_code: Locale} of Wagtail's `Locale.objects`."""
-    return remembered(
-        "locales",
-        [],
-        lambda: {locale.language_code: locale for locale in Locale.objects.order_by("pk")},
-    )
+    return remembered("locales", [], lambda: _locales_and_restriction_paths(keep_paths=True)[0])
 
 
 def install_locale_lookup():
@@ -448,27 +488,47 @@ def install_locale_lookup():
 
 def restriction_paths():
     """(paths of pages with a view restriction, paths of alias pages)."""
+    return remembered(
+        "view-restriction-paths", [], lambda: _locales_and_restriction_paths(keep_locales=True)[1]
+    )
 
-    def compute():
-        # Both from one query: every page (after each change of content)
-        # asks for them.
-        rows = (
-            Page.objects.annotate(
-                restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
-            )
-            .filter(Q(restricted=True) | Q(alias_of__isnull=False))
-            .order_by("path")
-            .values_list("path", "restricted", "alias_of_id")
-        )
-        restricted, aliases = [], []
-        for path, is_restricted, alias_of in rows:
-            if is_restricted:
-                restricted.append(path)
-            if alias_of is not None:
-                aliases.append(path)
-        return (restricted, aliases)
 
-    return remembered("view-restriction-paths", [], compute)
+def _locales_and_restriction_paths(keep_locales=False, keep_paths=False):
+    """(`locales()`, `restriction_paths()`) from one query, the one not
+    asked for kept for its next ask: every page needs both after each
+    change of content. The locales' rows and the paths of the pages with a view
+    restriction or an alias' source, in one UNION ALL."""
+    kind = Value(0, output_field=IntegerField())
+    restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+    pages = (
+        Page.objects.annotate(kind=Value(1, output_field=IntegerField()), restricted=restricted)
+        .filter(Q(restricted=True) | Q(alias_of__isnull=False))
+        .order_by()
+        .values_list("alias_of_id", "path", "kind", "restricted")
+    )
+    rows = (
+        Locale.objects.annotate(kind=kind, restricted=Value(False, output_field=BooleanField()))
+        .order_by()
+        .values_list("id", "language_code", "kind", "restricted")
+        .union(pages, all=True)
+    )
+    found, restricted_paths, aliases = [], [], []
+    for number, text, is_page, is_restricted in rows:
+        if not is_page:
+            found.append(Locale.from_db(Locale.objects.db, ["id", "language_code"], [number, text]))
+            continue
+        if is_restricted:
+            restricted_paths.append(text)
+        if number is not None:
+            aliases.append(text)
+    found.sort(key=lambda locale: locale.pk)
+    codes = {locale.language_code: locale for locale in found}
+    paths = (sorted(restricted_paths), sorted(aliases))
+    if keep_locales:
+        remembered("locales", [], lambda: codes)
+    if keep_paths:
+        remembered("view-restriction-paths", [], lambda: paths)
+    return codes, paths
 
 
 def may_be_restricted(page):

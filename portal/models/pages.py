@@ -9,6 +9,7 @@ from wagtail.search import index
 from portal import sections
 from portal.blocks import BaseStreamBlock
 from portal.panels import TranslationStatusPanel
+from portal.routing import SpecificChildrenRouteMixin
 
 
 class BasePage(Page):
@@ -40,7 +41,7 @@ class BasePage(Page):
         return self.get_ancestors().filter(depth__gt=1)
 
 
-class HomePage(BasePage):
+class HomePage(SpecificChildrenRouteMixin, BasePage):
     hero_title = models.CharField(_("hero title"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(

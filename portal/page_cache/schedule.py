@@ -35,21 +35,35 @@ def tables():
 def compute(now=None):
     """The next moment (a timestamp) at which a page changes by itself."""
     now = now or timezone.now()
-    local = timezone.localtime(now)
-    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
-    moments = [midnight]
-    nexts = {}
-    for number, (model, fields) in enumerate(sources()):
-        for name in fields:
-            following = model.objects.filter(**{f"{name}__gt": now}).order_by(name)
-            nexts[f"next_{number}_{name}"] = Subquery(following.values(name)[:1])
+    nexts = subqueries(now)
+    found = {}
     if nexts:
         # One query for every source (it runs after each change of them,
         # and on the first page after the cache is emptied): the subqueries
         # hang on a row that always exists, a content type in use.
         anchor = ContentType.objects.get_for_model(sources()[0][0])
         found = ContentType.objects.filter(pk=anchor.pk).values(**nexts).first() or {}
-        moments += [moment for moment in found.values() if moment is not None]
+    return earliest(now, found)
+
+
+def subqueries(now):
+    """{name: subquery} of the next moment of each source after `now`, for
+    `compute`'s query or another one that every page runs anyway (see
+    `earliest`)."""
+    nexts = {}
+    for number, (model, fields) in enumerate(sources()):
+        for name in fields:
+            following = model.objects.filter(**{f"{name}__gt": now}).order_by(name)
+            nexts[f"next_{number}_{name}"] = Subquery(following.values(name)[:1])
+    return nexts
+
+
+def earliest(now, found):
+    """`compute`'s answer from the values of `subqueries(now)` ({name: moment
+    or None}): the first of them, or the next local midnight."""
+    local = timezone.localtime(now)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0) + timezone.timedelta(days=1)
+    moments = [midnight, *(moment for moment in found.values() if moment is not None)]
     return min(moments).timestamp()
 
 
@@ -59,9 +73,31 @@ def store(generation, *, keep_earlier=False):
         previous = cache.get(KEY)
         if previous and previous[1] > timezone.now().timestamp():
             value = min(value, previous[1])
+    keep(generation, value)
+    return value
+
+
+def keep(generation, value):
+    """Keep `value`, the next moment computed under the schedule's
+    `generation` (read before the rows were)."""
     timeout = max(int(value - timezone.now().timestamp()), 1)
     cache.set(KEY, (generation, value), timeout)
-    return value
+
+
+def wanted(now):
+    """The schedule's generation when the next moment is not kept for it
+    (to be computed with `subqueries` and kept with `keep`), else None."""
+    from portal.page_cache import generations  # noqa: PLC0415 - it imports this module
+
+    gen_key = generations.key(generations.SCHEDULE)
+    found = cache.get_many([gen_key, KEY])
+    generation = generations.current(
+        (generations.SCHEDULE,), found={k: v for k, v in found.items() if k == gen_key}
+    )[generations.SCHEDULE]
+    kept = found.get(KEY)
+    if kept and kept[0] == generation and kept[1] > now.timestamp():
+        return None
+    return generation
 
 
 def next_change(now, generation):

@@ -9,6 +9,7 @@ from wagtail.admin.templatetags.wagtailuserbar import get_page_instance, wagtail
 from wagtail.models import Page, Site
 
 from portal import request_cache
+from portal.models.images import Rendition
 from portal.models.taxonomy import topics_in_locale
 from portal.page_cache import generations
 from portal.request_cache import remembered
@@ -174,11 +175,32 @@ def home_hero(context):
     if request is None or getattr(request, "is_dummy", False):
         # A preview shows the draft, not what is kept of the live page.
         return render_to_string("pages/includes/home_hero.html", {"page": page}, request)
+
+    def compute():
+        _read_hero_image(page)
+        return render_to_string("pages/includes/home_hero.html", {"page": page}, request)
+
     return remembered(
         "home-hero",
         [page.pk, request.get_host() if request else "", translation.get_language()],
-        lambda: render_to_string("pages/includes/home_hero.html", {"page": page}, request),
+        compute,
     )
+
+
+def _read_hero_image(page):
+    """The hero image with its renditions, in one query (the image, then
+    its rendition, cost two): Wagtail's `get_rendition` picks among the
+    renditions given to the image (and makes one when none fits)."""
+    if not page.hero_image_id or "hero_image" in page._state.fields_cache:
+        return
+    renditions = list(Rendition.objects.filter(image_id=page.hero_image_id).select_related("image"))
+    if not renditions:
+        return
+    image = renditions[0].image
+    for rendition in renditions:
+        rendition.image = image
+    image.prefetched_renditions = renditions
+    page.hero_image = image
 
 
 @register.simple_tag(takes_context=True)

@@ -20,13 +20,13 @@ from tests.portal.test_query_budget import grow
 # Queries of the first request (they were 29, 46, 27, 25, 27, 33 and 26 at
 # first, then 20, 20, 19, 18, 19, 25 and 13).
 BOUNDS = {
-    "home": 19,
-    "home, Polish": 19,
+    "home": 14,
+    "home, Polish": 14,
     "events index": 17,
     "event page": 16,
-    "materials index": 15,
+    "materials index": 10,
     "study visit": 21,
-    "site search": 13,
+    "site search": 9,
 }
 
 
