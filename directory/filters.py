@@ -1,21 +1,34 @@
 """The directory list's filters: GET parameters, so a filtered list is a URL
-that can be shared. Counts next to the options come from one aggregate query
-per facet, whatever the number of options."""
+that can be shared. Counts next to the options come from one query (a union of
+grouped queries), whatever the number of facets and options."""
 
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
-from django.db.models import BooleanField, Case, Count, F, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from wagtail.models import Locale
 
 from directory import cache as directory_cache
 from directory.choices import InstitutionKind, region_name
 from directory.models import Institution
 from directory.visibility import visible_values
 from portal.languages import LANGUAGE_NAMES
+from portal.models import Topic
 
 MAX_QUERY_LENGTH = 200
 
@@ -148,7 +161,8 @@ class InstitutionFilter(django_filters.FilterSet):
         }
 
     def cached_facets(self, base_queryset, topic_names):
-        """facets(), cached until the directory's data changes."""
+        """facets(), cached until the directory's data changes. `topic_names`
+        is called only when a label needs it (see facets())."""
         params = {
             name: value
             for name, value in self.cleaned_data().items()
@@ -164,22 +178,36 @@ class InstitutionFilter(django_filters.FilterSet):
         """Options with counts for each facet: how many institutions the list
         would show with that option chosen and the other filters kept.
 
-        Kind, country, region, focal point and hotline come from ONE grouped
-        query over the list without those five filters; each facet sums the
-        groups that pass the other four. Topics and languages are counted on
-        their link tables. Returns (facets, total)."""
+        All from ONE query, a union of three grouped queries:
+
+        - kind, country, region, focal point and hotline: the list without
+          those five filters, grouped by the five; each facet sums the
+          groups that pass the other four;
+        - topics and languages: counted on their link tables, each topic
+          with its name in the active language.
+
+        `topic_names()` ({slug: name} in the active language) is only called
+        for a chosen topic no institution has. Returns (facets, total)."""
         selected = self._selected()
         focal_field = "focal_members" if self.viewer_is_member else "focal_public"
+        # Facet: column of the union (the model's own names are taken).
         columns = {
-            "kind": "kind",
-            "country": "country",
-            "region": "region",
-            "focal": focal_field,
+            "kind": "kind_",
+            "country": "country_",
+            "region": "region_",
+            "focal": "focal",
             "hotline": "hotline_shown",
         }
-        groups = list(
+        text = CharField()
+        grouped = (
             self.filtered(base_queryset, exclude=columns)
             .annotate(
+                # The same columns, in the same order, in every part of the union.
+                facet=Value("", output_field=text),
+                kind_=F("kind"),
+                country_=F("country"),
+                region_=F("region"),
+                focal=F(focal_field),
                 hotline_shown=Case(
                     When(
                         ~Q(hotline="")
@@ -188,12 +216,67 @@ class InstitutionFilter(django_filters.FilterSet):
                     ),
                     default=Value(False),
                     output_field=BooleanField(),
-                )
+                ),
+                value=Value("", output_field=text),
+                label=Value("", output_field=text),
             )
             .order_by()
-            .values(*columns.values())
+            .values(
+                "facet", "kind_", "country_", "region_", "focal", "hotline_shown", "value", "label"
+            )
             .annotate(n=Count("pk"))
         )
+        cleaned = self.cleaned_data()
+        parts = []
+        for name, (through, column, value_field) in self.M2M_FACETS.items():
+            links = through.objects.all()
+            other_filters = [
+                other
+                for other, value in cleaned.items()
+                if other not in (name, "sort") and value not in (None, "", False)
+            ]
+            if other_filters or base_queryset.query.where:
+                filtered = self.filtered(base_queryset, exclude=name)
+                links = links.filter(institution_id__in=filtered.order_by().values("pk"))
+            # else: every link counts; no need to ask which institutions pass.
+            if name == "topic":
+                label = Subquery(
+                    Topic.objects.filter(locale=Locale.get_active(), slug=OuterRef(value_field))
+                    .order_by()
+                    .values("name")[:1]
+                )
+            else:
+                label = Value("", output_field=text)
+            parts.append(
+                links.annotate(
+                    facet=Value(name, output_field=text),
+                    kind_=Value(None, output_field=text),
+                    country_=Value(None, output_field=text),
+                    region_=Value(None, output_field=text),
+                    focal=Value(None, output_field=BooleanField()),
+                    hotline_shown=Value(None, output_field=BooleanField()),
+                    value=F(value_field),
+                    label=label,
+                )
+                .order_by()
+                .values(
+                    "facet",
+                    "kind_",
+                    "country_",
+                    "region_",
+                    "focal",
+                    "hotline_shown",
+                    "value",
+                    "label",
+                )
+                .annotate(n=Count(column))
+            )
+        groups, linked = [], {name: [] for name in self.M2M_FACETS}
+        for row in grouped.union(*parts, all=True):
+            if not row["facet"]:
+                groups.append(row)
+            elif row["value"]:
+                linked[row["facet"]].append(row)
 
         def passes(group, skip):
             return all(
@@ -206,9 +289,10 @@ class InstitutionFilter(django_filters.FilterSet):
         for name in ("kind", "country", "region"):
             counts = {}
             for group in groups:
-                if group[name] and passes(group, name):
-                    counts[group[name]] = counts.get(group[name], 0) + group["n"]
-            facets[name] = self._options(name, counts, selected[name], topic_names)
+                value = group[columns[name]]
+                if value and passes(group, name):
+                    counts[value] = counts.get(value, 0) + group["n"]
+            facets[name] = self._options(name, counts, selected[name])
         for name in ("focal", "hotline"):
             count = sum(
                 group["n"] for group in groups if group[columns[name]] and passes(group, name)
@@ -216,24 +300,19 @@ class InstitutionFilter(django_filters.FilterSet):
             facets[name] = {"count": count, "selected": bool(selected[name])}
         total = sum(group["n"] for group in groups if passes(group, None))
 
-        cleaned = self.cleaned_data()
-        for name, (through, column, value_field) in self.M2M_FACETS.items():
-            links = through.objects.all()
-            other_filters = [
-                other
-                for other, value in cleaned.items()
-                if other not in (name, "sort") and value not in (None, "", False)
-            ]
-            if other_filters or base_queryset.query.where:
-                filtered = self.filtered(base_queryset, exclude=name)
-                links = links.filter(institution_id__in=filtered.order_by().values("pk"))
-            # else: every link counts; no need to ask which institutions pass.
-            rows = links.values(value_field).annotate(n=Count(column)).values_list(value_field, "n")
-            counts = {value: n for value, n in rows if value}
-            facets[name] = self._options(name, counts, cleaned.get(name) or "", topic_names)
+        for name, rows in linked.items():
+            counts = {row["value"]: row["n"] for row in rows}
+            chosen = cleaned.get(name) or ""
+            labels = None
+            if name == "topic":
+                # Its slug when a topic has no name in this language.
+                labels = {row["value"]: row["label"] or row["value"] for row in rows}
+                if chosen and chosen not in labels:
+                    labels[chosen] = topic_names().get(chosen, chosen)
+            facets[name] = self._options(name, counts, chosen, labels)
         return facets, total
 
-    def _options(self, name, counts, selected, topic_names):
+    def _options(self, name, counts, selected, topic_names=None):
         selected = selected or ""
         options = [
             {"value": value, "label": str(self.option_label(name, value, topic_names)), "count": n}

@@ -100,8 +100,7 @@ def institution_list(request, index_page=None):
         request.GET["q"] = request.GET["q"][: MAX_QUERY_LENGTH + 1]
     filterset = filterset_for(request, viewer_is_member)
     errors = filter_errors(filterset)
-    names = topic_names()
-    facets, total = filterset.cached_facets(Institution.objects.all(), names)
+    facets, total = filterset.cached_facets(Institution.objects.all(), topic_names)
     paginator = Paginator(filterset.qs, PAGE_SIZE)
     # The grouped facet query has already counted the results.
     paginator.count = total

@@ -4,7 +4,8 @@ sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -16,7 +17,7 @@ from portal.blocks import render_stream
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
 from portal.request_cache import remembered, remembered_many
-from portal.visibility import restricted_paths_for, visible_pages
+from portal.visibility import public, restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
     MaterialFile,
@@ -49,15 +50,16 @@ def visible_materials(request=None, queryset=None, viewer_is_member=None):
     if not viewer_is_member:
         queryset = queryset.filter(visibility=Visibility.PUBLIC)
     if request is None:
-        # No visitor (the feed, institution sections): only unrestricted pages.
-        return queryset.live().public()
+        # No visitor (the feed, institution sections): only unrestricted pages
+        # (from the remembered restrictions, without a query).
+        return public(queryset.live())
     return visible_pages(request, queryset)
 
 
 def visible_study_visits(request=None, queryset=None):
     queryset = StudyVisitPage.objects.all() if queryset is None else queryset
     if request is None:
-        return queryset.live().public()
+        return public(queryset.live())
     return visible_pages(request, queryset)
 
 
@@ -395,10 +397,11 @@ def latest_study_visits(request, limit=SECTION_SIZE, topic=None, cards=False):
 
 def for_institution(institution, viewer_is_member, limit=None):
     """Materials an institution published and the study visits it hosted or
-    joined, in the active language, for its directory page.
+    joined, in the active language, for its directory page: two queries.
 
     Used by the directory's institution page (wired in by the integrator) with
-    `templates/resources/includes/institution_section.html`.
+    `templates/resources/includes/institution_section.html`, which shows
+    neither files nor images.
     """
     locale = Locale.get_active()
     materials = visible_materials(
@@ -406,21 +409,34 @@ def for_institution(institution, viewer_is_member, limit=None):
         MaterialPage.objects.filter(locale=locale, publisher=institution),
         viewer_is_member=viewer_is_member,
     ).order_by("-publication_date", "-pk")
-    visits = visible_study_visits(None, StudyVisitPage.objects.filter(locale=locale))
-    hosted = visits.filter(
-        pk__in=StudyVisitPage.host_institutions.through.objects.filter(
-            institution=institution
-        ).values("studyvisitpage_id")
-    ).order_by("-start_date")
-    joined = visits.filter(
-        pk__in=StudyVisitPage.participating_institutions.through.objects.filter(
-            institution=institution
-        ).values("studyvisitpage_id")
-    ).order_by("-start_date")
     if limit:
-        materials, hosted, joined = materials[:limit], hosted[:limit], joined[:limit]
+        materials = materials[:limit]
+    # Both lists from one query: the visits it hosted or joined, each ranked
+    # among those of its kind, so that no more than `limit` of each are read.
+    hosts = StudyVisitPage.host_institutions.through.objects.filter(
+        institution=institution, studyvisitpage_id=OuterRef("pk")
+    )
+    participants = StudyVisitPage.participating_institutions.through.objects.filter(
+        institution=institution, studyvisitpage_id=OuterRef("pk")
+    )
+    visits = (
+        visible_study_visits(None, StudyVisitPage.objects.filter(locale=locale))
+        .annotate(hosted=Exists(hosts), joined=Exists(participants))
+        .filter(Q(hosted=True) | Q(joined=True))
+    )
+    if limit:
+        newest_first = [F("start_date").desc()]
+        visits = visits.annotate(
+            hosted_rank=Window(RowNumber(), partition_by=F("hosted"), order_by=newest_first),
+            joined_rank=Window(RowNumber(), partition_by=F("joined"), order_by=newest_first),
+        ).filter(Q(hosted_rank__lte=limit) | Q(joined_rank__lte=limit))
+    visits = list(visits.order_by("-start_date"))
+    hosted = [visit for visit in visits if visit.hosted]
+    joined = [visit for visit in visits if visit.joined]
+    if limit:
+        hosted, joined = hosted[:limit], joined[:limit]
     return {
-        "materials": list(material_cards(materials)),
-        "hosted_visits": list(hosted),
-        "joined_visits": list(joined),
+        "materials": list(materials),
+        "hosted_visits": hosted,
+        "joined_visits": joined,
     }
