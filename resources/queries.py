@@ -2,20 +2,20 @@
 built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.models import Institution
 from directory.visibility import is_member
+from portal import index_pages
 from portal.blocks import render_stream
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
-from portal.request_cache import remembered, remembered_many
+from portal.request_cache import remembered
 from portal.visibility import restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -342,31 +342,15 @@ def without_members_only(pages):
 
 def index_url(request, model):
     """The URL of the live index page of this type in the active language
-    (kept in the cache until content changes: the home and topic pages ask
-    for it on every request)."""
+    (the home and topic pages ask for it on every request)."""
     return index_urls(request, model)[0]
 
 
 def index_urls(request, *models):
-    """`index_url` of each of `models`, those not kept found in one query."""
-    language = translation.get_language()
-    host = request.get_host() if request is not None else ""
-    labels = {model._meta.label: model for model in models}
-
-    def compute(missing):
-        types = {ContentType.objects.get_for_model(labels[label]).pk: label for label in missing}
-        found = {}
-        indexes = Page.objects.live().filter(locale=Locale.get_active(), content_type_id__in=types)
-        for index in indexes.order_by("path"):
-            label = types[index.content_type_id]
-            if label not in found:
-                found[label] = index.get_url(request)
-        return {label: found.get(label) for label in missing}
-
-    urls = remembered_many(
-        "resources-index-url", {label: [label, language, host] for label in labels}, compute
-    )
-    return [urls[model._meta.label] for model in models]
+    """`index_url` of each of `models` (found with every section's index
+    pages, in one query kept until content changes)."""
+    pages = [index_pages.index_page(model) for model in models]
+    return [page.get_url(request) if page else None for page in pages]
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):
