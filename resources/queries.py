@@ -3,7 +3,8 @@ built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -283,11 +284,12 @@ def study_visit_facts(page, saved=True):
     """What a study visit shows of its own relations, the same for everyone."""
     hosts, participants = _visit_institutions(page, saved)
     return {
-        # Read in Python: in a preview the attachments are unsaved objects
-        # in memory, which cannot be turned into a subquery.
-        "material_order": {
-            item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
-        },
+        # A saved visit's are read with the materials themselves (see
+        # `_attached_materials`); a preview's are unsaved objects in memory,
+        # which cannot be turned into a subquery.
+        "material_order": None
+        if saved
+        else {item.material_id: item.sort_order or 0 for item in page.attached_materials.all()},
         "host_institutions": hosts,
         "participating_institutions": participants,
         "authors": list(page.authors.select_related("institution")),
@@ -295,22 +297,37 @@ def study_visit_facts(page, saved=True):
     }
 
 
+def _attached_materials(request, page, order):
+    """The materials attached to the visit that this visitor may see, in the
+    visit's order: a saved visit's (`order` None) with their order in one
+    query, a preview's by their `order` ({material id: position})."""
+    if order is None:
+        attached = StudyVisitMaterial.objects.filter(page_id=page.pk)
+        # The last attachment's position when a material is attached twice.
+        position = attached.filter(material_id=OuterRef("pk")).order_by("-sort_order")
+        queryset = MaterialPage.objects.filter(pk__in=attached.values("material_id")).annotate(
+            attached_position=Coalesce(Subquery(position.values("sort_order")[:1]), 0)
+        )
+        materials = list(material_cards(visible_materials(request, queryset)))
+        return sorted(materials, key=lambda material: material.attached_position)
+    if not order:
+        return []
+    queryset = MaterialPage.objects.filter(pk__in=list(order))
+    materials = list(material_cards(visible_materials(request, queryset)))
+    return sorted(materials, key=lambda material: order.get(material.pk, 0))
+
+
 def study_visit_detail_context(request, page):
     saved = not getattr(request, "is_preview", False) and bool(page.pk)
     facts = remembered_for_page(
         "resources-study-visit-facts", request, page, lambda: study_visit_facts(page, saved)
     )
-    order = facts["material_order"]
-    materials = (
-        material_cards(visible_materials(request, MaterialPage.objects.filter(pk__in=list(order))))
-        if order
-        else []
-    )
+    materials = _attached_materials(request, page, facts["material_order"])
     related_event = None
     if page.related_event_id:
         related_event = visible_pages(request).filter(pk=page.related_event_id).first()
     return {
-        "attached_materials": sorted(materials, key=lambda m: order.get(m.pk, 0)),
+        "attached_materials": materials,
         "host_institutions": facts["host_institutions"],
         "participating_institutions": facts["participating_institutions"],
         "authors": facts["authors"],
