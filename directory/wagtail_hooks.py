@@ -6,10 +6,10 @@ from wagtail.admin.site_summary import SummaryItem
 from directory import personal_data
 from directory.exchange import tokens
 from directory.help.views import language_versions
-from directory.models import Institution, Membership, OutdatedReport
-from directory.views import directory_page
+from directory.models import DirectoryIndexPage, Institution, Membership, OutdatedReport
 from directory.viewsets import DirectoryViewSetGroup
 from directory.visibility import is_member
+from portal.index_pages import index_page
 
 
 @hooks.register("register_admin_viewset")
@@ -17,8 +17,14 @@ def register_directory_viewsets():
     return DirectoryViewSetGroup()
 
 
+@hooks.register("portal_index_page_models")
+def directory_index_pages():
+    return [DirectoryIndexPage]
+
+
 def _directory_url():
-    page = directory_page()
+    # The one in any language when this one has none, as `views.directory_page`.
+    page = index_page(DirectoryIndexPage, any_language=True)
     return (page.url if page else None) or reverse("directory:index")
 
 

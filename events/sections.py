@@ -8,6 +8,7 @@ from events.choices import Audience, RegistrationStatus
 from events.models import EventIndexPage, EventPage, Registration
 from events.models.pages import with_card_images
 from events.translations import in_language
+from portal import index_pages
 from portal.visibility import visible_pages
 
 
@@ -21,7 +22,9 @@ def upcoming_public_events(request, limit):
 
 
 def index_page():
-    return EventIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    """The live events index in the active language (a plain Page: links
+    need no more), or None."""
+    return index_pages.index_page(EventIndexPage)
 
 
 def home_section(request, home_page):

@@ -5,7 +5,12 @@ from events import personal_data, sections
 # Wagtail only autodiscovers <app>.wagtail_hooks: the sub-packages' hooks are imported here.
 from events.admin import wagtail_hooks as admin_hooks  # noqa: F401
 from events.calendar import wagtail_hooks as calendar_hooks  # noqa: F401
-from events.models import EventPage, ExternalEvent
+from events.models import EventIndexPage, EventPage, ExternalEvent
+
+
+@hooks.register("portal_index_page_models")
+def event_index_pages():
+    return [EventIndexPage]
 
 
 @hooks.register("portal_home_sections", order=20)

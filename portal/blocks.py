@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage
 
@@ -186,11 +187,68 @@ def _images_in(value, found):
             _images_in(child, found)
 
 
+def _image_ids(block, raw, found):
+    """The ids of the images chosen in `raw` (a block's stored JSON)."""
+    if raw is None:
+        return
+    if isinstance(block, ImageChooserBlock):
+        if isinstance(raw, int):
+            found.add(raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                _image_ids(child, item.get("value"), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            value = item["value"] if block._item_is_in_block_format(item) else item
+            _image_ids(block.child_block, value, found)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            _image_ids(child, raw.get(name), found)
+
+
+def _images_with_renditions(ids):
+    """{id: image (its renditions prefetched) or None}: the renditions with
+    their images in one query, and only images that have none in another."""
+    if not ids:
+        return {}
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    images, renditions = {}, {}
+    for rendition in rendition_model.objects.filter(image_id__in=ids).select_related("image"):
+        image = images.setdefault(rendition.image_id, rendition.image)
+        rendition.image = image
+        renditions.setdefault(image.pk, []).append(rendition)
+    missing = ids - images.keys()
+    if missing:
+        images.update(image_model.objects.in_bulk(missing))
+    for image in images.values():
+        queryset = image.renditions.all()
+        queryset._result_cache = renditions.get(image.pk, [])
+        queryset._prefetch_done = True
+        image.__dict__.setdefault("_prefetched_objects_cache", {})["renditions"] = queryset
+    return {pk: images.get(pk) for pk in ids}
+
+
 def render_stream(stream, context=None):
-    """A StreamField's blocks rendered, the renditions of all their images
-    read in one query (rendering reads each image's own, one query each)."""
+    """A StreamField's blocks rendered, all their images and renditions read
+    in one query (each block type reads its own images, one query each, and
+    rendering each image's renditions, one query each)."""
+    from portal.models.images import preloaded_images  # noqa: PLC0415 - models import blocks
+
+    ids = set()
+    if stream.is_lazy:
+        _image_ids(stream.stream_block, list(stream.raw_data), ids)
     found = {}
-    _images_in(stream, found)
-    if found:
-        prefetch_related_objects(list(found.values()), "renditions")
+    with preloaded_images(_images_with_renditions(ids)):
+        _images_in(stream, found)
+    # Images the stored JSON did not show (a preview's unsaved blocks).
+    pending = [
+        image
+        for image in found.values()
+        if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if pending:
+        prefetch_related_objects(pending, "renditions")
     return stream.render_as_block(context=context)

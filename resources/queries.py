@@ -2,21 +2,21 @@
 built on it. Every door (pages, listings, feed, home, topic and institution
 sections) goes through `visible_materials` / `visible_study_visits`."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import translation
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from directory.choices import Visibility
 from directory.models import Institution
 from directory.visibility import is_member
+from portal import index_pages
 from portal.blocks import render_stream
 from portal.listings import children_with_untranslated
 from portal.models.taxonomy import topics_in_locale
-from portal.request_cache import remembered, remembered_many
+from portal.request_cache import remembered
 from portal.visibility import public, restricted_paths_for, visible_pages
 from resources.filters import MaterialFilter, StudyVisitFilter
 from resources.models import (
@@ -285,11 +285,12 @@ def study_visit_facts(page, saved=True):
     """What a study visit shows of its own relations, the same for everyone."""
     hosts, participants = _visit_institutions(page, saved)
     return {
-        # Read in Python: in a preview the attachments are unsaved objects
-        # in memory, which cannot be turned into a subquery.
-        "material_order": {
-            item.material_id: item.sort_order or 0 for item in page.attached_materials.all()
-        },
+        # A saved visit's are read with the materials themselves (see
+        # `_attached_materials`); a preview's are unsaved objects in memory,
+        # which cannot be turned into a subquery.
+        "material_order": None
+        if saved
+        else {item.material_id: item.sort_order or 0 for item in page.attached_materials.all()},
         "host_institutions": hosts,
         "participating_institutions": participants,
         "authors": list(page.authors.select_related("institution")),
@@ -297,22 +298,37 @@ def study_visit_facts(page, saved=True):
     }
 
 
+def _attached_materials(request, page, order):
+    """The materials attached to the visit that this visitor may see, in the
+    visit's order: a saved visit's (`order` None) with their order in one
+    query, a preview's by their `order` ({material id: position})."""
+    if order is None:
+        attached = StudyVisitMaterial.objects.filter(page_id=page.pk)
+        # The last attachment's position when a material is attached twice.
+        position = attached.filter(material_id=OuterRef("pk")).order_by("-sort_order")
+        queryset = MaterialPage.objects.filter(pk__in=attached.values("material_id")).annotate(
+            attached_position=Coalesce(Subquery(position.values("sort_order")[:1]), 0)
+        )
+        materials = list(material_cards(visible_materials(request, queryset)))
+        return sorted(materials, key=lambda material: material.attached_position)
+    if not order:
+        return []
+    queryset = MaterialPage.objects.filter(pk__in=list(order))
+    materials = list(material_cards(visible_materials(request, queryset)))
+    return sorted(materials, key=lambda material: order.get(material.pk, 0))
+
+
 def study_visit_detail_context(request, page):
     saved = not getattr(request, "is_preview", False) and bool(page.pk)
     facts = remembered_for_page(
         "resources-study-visit-facts", request, page, lambda: study_visit_facts(page, saved)
     )
-    order = facts["material_order"]
-    materials = (
-        material_cards(visible_materials(request, MaterialPage.objects.filter(pk__in=list(order))))
-        if order
-        else []
-    )
+    materials = _attached_materials(request, page, facts["material_order"])
     related_event = None
     if page.related_event_id:
         related_event = visible_pages(request).filter(pk=page.related_event_id).first()
     return {
-        "attached_materials": sorted(materials, key=lambda m: order.get(m.pk, 0)),
+        "attached_materials": materials,
         "host_institutions": facts["host_institutions"],
         "participating_institutions": facts["participating_institutions"],
         "authors": facts["authors"],
@@ -344,31 +360,15 @@ def without_members_only(pages):
 
 def index_url(request, model):
     """The URL of the live index page of this type in the active language
-    (kept in the cache until content changes: the home and topic pages ask
-    for it on every request)."""
+    (the home and topic pages ask for it on every request)."""
     return index_urls(request, model)[0]
 
 
 def index_urls(request, *models):
-    """`index_url` of each of `models`, those not kept found in one query."""
-    language = translation.get_language()
-    host = request.get_host() if request is not None else ""
-    labels = {model._meta.label: model for model in models}
-
-    def compute(missing):
-        types = {ContentType.objects.get_for_model(labels[label]).pk: label for label in missing}
-        found = {}
-        indexes = Page.objects.live().filter(locale=Locale.get_active(), content_type_id__in=types)
-        for index in indexes.order_by("path"):
-            label = types[index.content_type_id]
-            if label not in found:
-                found[label] = index.get_url(request)
-        return {label: found.get(label) for label in missing}
-
-    urls = remembered_many(
-        "resources-index-url", {label: [label, language, host] for label in labels}, compute
-    )
-    return [urls[model._meta.label] for model in models]
+    """`index_url` of each of `models` (found with every section's index
+    pages, in one query kept until content changes)."""
+    pages = [index_pages.index_page(model) for model in models]
+    return [page.get_url(request) if page else None for page in pages]
 
 
 def latest_materials(request, limit=SECTION_SIZE, topic=None, cards=False):

@@ -17,6 +17,11 @@ from resources.scenarios import wagtail_hooks as scenario_hooks  # noqa: F401
 from resources.surveys import wagtail_hooks as survey_hooks  # noqa: F401
 
 
+@hooks.register("portal_index_page_models")
+def index_page_models():
+    return [MaterialIndexPage, StudyVisitIndexPage]
+
+
 @hooks.register("before_serve_document")
 def protect_members_only_documents(document, request):
     return refuse_members_only_document(document, request)

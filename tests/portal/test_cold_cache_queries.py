@@ -25,7 +25,7 @@ BOUNDS = {
     "events index": 17,
     "event page": 16,
     "materials index": 10,
-    "study visit": 21,
+    "study visit": 18,
     "site search": 9,
 }
 
