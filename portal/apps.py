@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from portal import converters, public_address
+from portal import converters, lazy_modules, public_address
 
 
 class PortalConfig(AppConfig):
@@ -13,6 +13,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Before any URLconf is read: the apps' URLs use <id:...>.
         converters.register()
+        # Before any URLconf is read: allauth's imports WebAuthn's flows.
+        lazy_modules.register()
         # The default Site carries the public address after every migrate,
         # so that Wagtail's full URLs never say localhost.
         post_migrate.connect(

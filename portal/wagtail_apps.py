@@ -70,7 +70,7 @@ def without(packages):
     finally:
         sys.meta_path.remove(finder)
         # Only the stand-ins leave: a real module imported before stays.
-        for name in [n for n, m in sys.modules.items() if isinstance(m, _UnusedModule)]:
+        for name in [n for n, m in sys.modules.items() if type(m) is _UnusedModule]:
             del sys.modules[name]
 
 

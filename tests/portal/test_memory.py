@@ -1,5 +1,6 @@
 """What every portal process holds in memory: Wagtail's apps without the
-API v3 (and v2 redirects API) they would build in ready() (portal/wagtail_apps.py)."""
+API v3 (and v2 redirects API) they would build in ready() (portal/wagtail_apps.py),
+and allauth's WebAuthn code loaded only when used (portal/lazy_modules.py)."""
 
 import json
 import os
@@ -28,12 +29,19 @@ import django
 django.setup()
 from django.urls import get_resolver
 get_resolver().reverse_dict
+from portal.warmup import warm_up
+warm_up()
 BEFORE = set(sys.modules)
 import wagtail.api.v3.api as real
+from allauth.mfa.webauthn.internal import flows
+webauthn_server = flows.auth.Fido2Server.__name__
 print(json.dumps({
     "before": sorted(m for m in ("ninja", "wagtail.images.api.v3.router",
-        "wagtail.snippets.api.v3", "wagtail.contrib.redirects.api") if m in BEFORE),
+        "wagtail.snippets.api.v3", "wagtail.contrib.redirects.api", "fido2",
+        "cryptography") if m in BEFORE),
     "real_api_after": type(real.api).__name__,
+    "webauthn_server_after": webauthn_server,
+    "fido2_after": "fido2.server" in sys.modules,
 }))
 """
 
@@ -51,13 +59,17 @@ def started_process():
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_a_started_process_holds_no_api_v3_and_can_still_import_it():
+def test_a_started_process_holds_no_api_v3_nor_webauthn_and_can_still_use_them():
     found = started_process()
     # Neither django-ninja's API nor the apps' routers nor the redirects' API
-    # v2 (Django REST framework) were built.
+    # v2 (Django REST framework) were built; security keys' fido2 and
+    # cryptography were not imported.
     assert found["before"] == []
     # No stand-in is left behind: the real module imports when asked for.
     assert found["real_api_after"] == "NinjaAPI"
+    # WebAuthn's module is the real one, run on first use.
+    assert found["webauthn_server_after"] == "Fido2Server"
+    assert found["fido2_after"] is True
 
 
 def test_the_apps_are_still_wagtails_with_the_rest_of_their_ready():
