@@ -105,15 +105,20 @@ def new_calendar(method="PUBLISH", name=None, description=None, refresh=None):
     return calendar
 
 
+def _vtimezones(tzids, instants):
+    """The VTIMEZONEs of these TZIDs for the years the instants span, in the
+    order calendars have always had them (the last TZID first)."""
+    if not instants:
+        return []
+    first_year = min(instants).year
+    last_year = max(instants).year
+    components = [vtimezone(tzid, first_year, last_year) for tzid in sorted(tzids, reverse=True)]
+    return [component for component in components if component is not None]
+
+
 def finish(calendar, instants):
     """Add the VTIMEZONEs the events use and serialise."""
-    if instants:
-        first_year = min(instants).year
-        last_year = max(instants).year
-        for tzid in sorted(calendar.get_missing_tzids()):
-            component = vtimezone(tzid, first_year, last_year)
-            if component is not None:
-                calendar.subcomponents.insert(0, component)
+    calendar.subcomponents[:0] = _vtimezones(calendar.get_missing_tzids(), instants)
     return calendar.to_ical()
 
 
@@ -415,24 +420,49 @@ def programme_calendar(event, url):
     return finish(calendar, instants)
 
 
-def feed_calendar(events, externals, *, name, url_for, refresh=None):
-    """The public feed: `events` need organisers and topics prefetched."""
-    calendar = new_calendar(name=name, refresh=refresh)
+def feed_calendar(event_batches, externals, *, name, url_for, refresh=None):
+    """The public feed. `event_batches` yields lists of events with their
+    organisers and topics prefetched; each list is written out as text and
+    let go before the next is read, so that building a feed of thousands of
+    events holds one batch of pages and components at a time, not all of
+    them (a gunicorn worker keeps the memory its largest request took)."""
+    tzids = set()
     instants = []
-    for event in events:
-        calendar.add_component(
-            event_component(
-                event,
-                url_for(event),
-                organisers=list(event.organisers.all()),
-                topics=list(event.topics.all()),
-            )
+    written = []
+
+    def write(components):
+        batch = Calendar()
+        batch.subcomponents = components
+        tzids.update(batch.get_missing_tzids())
+        written.extend(component.to_ical() for component in components)
+
+    for events in event_batches:
+        write(
+            [
+                event_component(
+                    event,
+                    url_for(event),
+                    organisers=list(event.organisers.all()),
+                    topics=list(event.topics.all()),
+                )
+                for event in events
+            ]
         )
-        instants += [event.start, event.end]
-    for external in externals:
-        calendar.add_component(external_component(external))
-        instants += [external.start, external.end]
-    return finish(calendar, instants)
+        # Only the first and last year matter (VTIMEZONE rules).
+        instants = _span([*instants, *(t for event in events for t in (event.start, event.end))])
+        # Let the batch go before the next one is read.
+        del events
+    externals = list(externals)
+    write([external_component(external) for external in externals])
+    instants = _span([*instants, *(t for x in externals for t in (x.start, x.end))])
+    calendar = new_calendar(name=name, refresh=refresh)
+    calendar.subcomponents = _vtimezones(tzids, instants)
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return b"".join([head, *written, b"END:VCALENDAR", end])
+
+
+def _span(instants):
+    return [min(instants), max(instants)] if instants else []
 
 
 PERSONAL_STATUS = {

@@ -3,6 +3,7 @@ feed tokens, and importing partner institutions' calendars."""
 
 import contextlib
 import datetime
+import gc
 import secrets
 import urllib.parse
 import urllib.request
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -120,7 +122,44 @@ def public_feed_events(index, filterset=None, now=None):
             queryset = filter_.filter(queryset, value)
         if data.get("when") == "past":
             queryset = queryset.filter(end__lt=now or timezone.now())
-    return queryset.order_by("start", "pk").prefetch_related("topics", "organisers")
+    return (
+        queryset.order_by("start", "pk")
+        .prefetch_related("topics", "organisers")
+        # A feed entry is the summary, never the page's body, materials or
+        # the snapshot of its last publication: not read, not held.
+        .defer("body", "materials", "published_snapshot")
+    )
+
+
+def in_batches(events, size, prepare=None):
+    """The events of a queryset by start (then pk), in lists of at most
+    `size` (each passed through `prepare` first) read one after the other:
+    each query continues after the last event read, and a batch is let go
+    before the next is read, so that a caller who does not keep it holds
+    one batch at a time.
+
+    Pages with prefetched relations are reference cycles, freed only by the
+    garbage collector, which rarely looks at objects that have lived through
+    a batch; left to it, every batch read would stay until the end, and the
+    process would keep that much more memory for good. So it is asked to
+    look before each batch is read (a few milliseconds in a gunicorn worker,
+    whose preloaded objects are frozen out of its view)."""
+    events = events.order_by("start", "pk")
+    after = None
+    while True:
+        query = events
+        if after is not None:
+            start, pk = after
+            query = events.filter(Q(start__gt=start) | Q(start=start, pk__gt=pk))
+        batch = list(query[:size])
+        if not batch:
+            return
+        after, full = (batch[-1].start, batch[-1].pk), len(batch) == size
+        yield prepare(batch) if prepare else batch
+        del batch
+        if not full:
+            return
+        gc.collect()
 
 
 def feed_filters_active(filterset):

@@ -1,5 +1,7 @@
 """The public feed of the events index."""
 
+import gc
+import weakref
 from collections import OrderedDict
 
 import pytest
@@ -8,7 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from events.calendar import services, views
+from events.calendar import ical, services, views
 from events.calendar.ical import event_uid
 from events.choices import Audience, EventKind, EventStatus
 from events.models import EventPage, ExternalCalendarSource, ExternalEvent
@@ -152,6 +154,44 @@ def test_feed_queries_do_not_grow_with_events(client, event_index, django_assert
     print("feed queries", len(small.captured_queries))
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert len(summaries(feed(client))) == 15
+
+
+def test_a_long_feed_is_read_and_written_a_batch_at_a_time(client, event_index, monkeypatch):
+    topic = TopicFactory()
+    # Three events at the same hour straddle the first batches' boundary.
+    for n, day in enumerate([1, 2, 2, 2, 3, 4, 5]):
+        event = make_event(event_index, f"Event {n}", slug=f"e-{n}", start=future(day))
+        event.topics.add(topic)
+        event.save()
+    whole = feed(client).content
+
+    monkeypatch.setattr(views, "FEED_BATCH", 2)
+    alive = []
+    written = []
+
+    def event_component(event, url, **kwargs):
+        written.append(weakref.ref(event))
+        alive.append(sum(ref() is not None for ref in written))
+        return original(event, url, **kwargs)
+
+    original = ical.event_component
+    monkeypatch.setattr(ical, "event_component", event_component)
+    cache.clear()
+    # Only what the feed itself lets go is freed.
+    gc.disable()
+    try:
+        batched = feed(client).content
+    finally:
+        gc.enable()
+    # The same file, byte for byte (and so the same ETag): every event once,
+    # in order, with the same time zones.
+    assert batched == whole
+    assert len(written) == 7
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(batched).walk("VEVENT")] == [
+        f"Event {n}" for n in range(7)
+    ]
+    # Never more pages in memory than one batch.
+    assert max(alive) <= 2
 
 
 def test_feed_in_polish_uses_polish_index(client, event_index):
