@@ -420,45 +420,35 @@ def programme_calendar(event, url):
     return finish(calendar, instants)
 
 
-def feed_calendar(event_batches, externals, *, name, url_for, refresh=None):
-    """The public feed. `event_batches` yields lists of events with their
-    organisers and topics prefetched; each list is written out as text and
-    let go before the next is read, so that building a feed of thousands of
-    events holds one batch of pages and components at a time, not all of
-    them (a gunicorn worker keeps the memory its largest request took)."""
+def feed_calendar(entries, externals, *, name, url_for, refresh=None):
+    """The public feed. `entries` yields (event, organisers, topics); each
+    event is written out as text at once, so that a caller who streams them
+    never has them all in memory."""
     tzids = set()
     instants = []
     written = []
 
-    def write(components):
-        batch = Calendar()
-        batch.subcomponents = components
-        tzids.update(batch.get_missing_tzids())
-        written.extend(component.to_ical() for component in components)
+    def write(component):
+        tzids.update(_missing_tzids(component))
+        written.append(component.to_ical())
 
-    for events in event_batches:
-        write(
-            [
-                event_component(
-                    event,
-                    url_for(event),
-                    organisers=list(event.organisers.all()),
-                    topics=list(event.topics.all()),
-                )
-                for event in events
-            ]
-        )
+    for event, organisers, topics in entries:
+        write(event_component(event, url_for(event), organisers=organisers, topics=topics))
         # Only the first and last year matter (VTIMEZONE rules).
-        instants = _span([*instants, *(t for event in events for t in (event.start, event.end))])
-        # Let the batch go before the next one is read.
-        del events
-    externals = list(externals)
-    write([external_component(external) for external in externals])
-    instants = _span([*instants, *(t for x in externals for t in (x.start, x.end))])
+        instants = _span([*instants, event.start, event.end])
+    for external in externals:
+        write(external_component(external))
+        instants = _span([*instants, external.start, external.end])
     calendar = new_calendar(name=name, refresh=refresh)
     calendar.subcomponents = _vtimezones(tzids, instants)
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return b"".join([head, *written, b"END:VCALENDAR", end])
+
+
+def _missing_tzids(component):
+    alone = Calendar()
+    alone.subcomponents = [component]
+    return alone.get_missing_tzids()
 
 
 def _span(instants):

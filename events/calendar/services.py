@@ -3,7 +3,6 @@ feed tokens, and importing partner institutions' calendars."""
 
 import contextlib
 import datetime
-import gc
 import secrets
 import urllib.parse
 import urllib.request
@@ -11,7 +10,6 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -77,22 +75,26 @@ def attach_identities(events):
     if not pending:
         return events
     default = _default_locale_id()
-    translated = [e for e in pending if e.locale_id != default]
-    sources = {}
-    if translated:
-        sources = {
-            key: (uid, sequence)
-            for key, uid, sequence in EventPage.objects.filter(
-                locale_id=default,
-                translation_key__in={e.translation_key for e in translated},
-            ).values_list("translation_key", "uid", "sequence")
-        }
+    translated = {e.translation_key for e in pending if e.locale_id != default}
+    sources = source_identities(translated) if translated else {}
     for event in pending:
-        event._calendar_identity = sources.get(event.translation_key) or (
-            event.uid,
-            event.sequence,
-        )
+        set_identity(event, sources)
     return events
+
+
+def source_identities(translation_keys):
+    """{translation key: (uid, sequence)} of the events in the default
+    language with these keys (a set, or a query giving them)."""
+    return {
+        key: (uid, sequence)
+        for key, uid, sequence in EventPage.objects.filter(
+            locale_id=_default_locale_id(), translation_key__in=translation_keys
+        ).values_list("translation_key", "uid", "sequence")
+    }
+
+
+def set_identity(event, sources):
+    event._calendar_identity = sources.get(event.translation_key) or (event.uid, event.sequence)
 
 
 # --- public feed ------------------------------------------------------------------
@@ -122,44 +124,53 @@ def public_feed_events(index, filterset=None, now=None):
             queryset = filter_.filter(queryset, value)
         if data.get("when") == "past":
             queryset = queryset.filter(end__lt=now or timezone.now())
-    return (
-        queryset.order_by("start", "pk")
-        .prefetch_related("topics", "organisers")
-        # A feed entry is the summary, never the page's body, materials or
-        # the snapshot of its last publication: not read, not held.
-        .defer("body", "materials", "published_snapshot")
+    # A feed entry is the summary, never the page's body, materials or the
+    # snapshot of its last publication: not read, not held.
+    return queryset.order_by("start", "pk").defer("body", "materials", "published_snapshot")
+
+
+def public_feed_entries(events, chunk_size):
+    """(event, organisers, topics) for each of `events` (a queryset), by
+    start, read as the caller writes them out.
+
+    The events come from one query, read `chunk_size` rows at a time, and
+    each is let go once the caller is done with it; their organisers, topics
+    and (for translations) calendar identities come from three queries for
+    all of them, as the few small objects and values they are. A feed of a
+    thousand events takes as many queries as one of ten, and never holds a
+    thousand pages: a worker keeps for good the memory its largest request
+    took, and prefetching pages in batches instead took a query per batch
+    and left reference cycles only the garbage collector frees."""
+    organisers = _related_by_event(events, "organisers", ("name", "email", "email_visibility"))
+    topics = _related_by_event(events, "topics", ("name",))
+    default = _default_locale_id()
+    sources = source_identities(
+        events.exclude(locale_id=default).order_by().values("translation_key")
     )
+    for event in events.order_by("start", "pk").iterator(chunk_size=chunk_size):
+        set_identity(event, sources)
+        yield event, organisers.get(event.pk, []), topics.get(event.pk, [])
 
 
-def in_batches(events, size, prepare=None):
-    """The events of a queryset by start (then pk), in lists of at most
-    `size` (each passed through `prepare` first) read one after the other:
-    each query continues after the last event read, and a batch is let go
-    before the next is read, so that a caller who does not keep it holds
-    one batch at a time.
-
-    Pages with prefetched relations are reference cycles, freed only by the
-    garbage collector, which rarely looks at objects that have lived through
-    a batch; left to it, every batch read would stay until the end, and the
-    process would keep that much more memory for good. So it is asked to
-    look before each batch is read (a few milliseconds in a gunicorn worker,
-    whose preloaded objects are frozen out of its view)."""
-    events = events.order_by("start", "pk")
-    after = None
-    while True:
-        query = events
-        if after is not None:
-            start, pk = after
-            query = events.filter(Q(start__gt=start) | Q(start=start, pk__gt=pk))
-        batch = list(query[:size])
-        if not batch:
-            return
-        after, full = (batch[-1].start, batch[-1].pk), len(batch) == size
-        yield prepare(batch) if prepare else batch
-        del batch
-        if not full:
-            return
-        gc.collect()
+def _related_by_event(events, name, fields):
+    """{event pk: [related objects, by name]} for a many-to-many field of
+    the events, in one query; an object shared by many events is one object."""
+    field = EventPage._meta.get_field(name)
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links = (
+        field.remote_field.through.objects.filter(
+            **{f"{source}__in": events.order_by().values("pk")}
+        )
+        .select_related(target)
+        .only(source, target, *(f"{target}__{f}" for f in fields))
+        .order_by(f"{target}__name", f"{target}__pk")
+    )
+    shared = {}
+    by_event = {}
+    for link in links:
+        related = shared.setdefault(getattr(link, f"{target}_id"), getattr(link, target))
+        by_event.setdefault(getattr(link, f"{source}_id"), []).append(related)
+    return by_event
 
 
 def feed_filters_active(filterset):

@@ -185,9 +185,9 @@ def feed_filterset(request, index):
 FEED_PARAMS = ("when", "kind", "topic", "region", "month", "audience", "seats")
 
 
-# Events read and written out at a time when building a feed: memory for a
-# batch, not for every event (a feed at 10,000 institutions has ~1,000).
-FEED_BATCH = 100
+# Events read from the database at a time when writing a feed (a feed at
+# 10,000 institutions has ~1,000).
+FEED_CHUNK = 100
 
 
 def build_public_feed(request, index):
@@ -210,7 +210,7 @@ def build_public_feed(request, index):
     modified = [instant for instant in modified if instant]
 
     body = ical.feed_calendar(
-        services.in_batches(events, FEED_BATCH, prepare=services.attach_identities),
+        services.public_feed_entries(events, FEED_CHUNK),
         externals,
         name=f"{index.title} – {_('Cooperation Portal')}",
         url_for=url_for,

@@ -15,6 +15,7 @@ from events.calendar.ical import event_uid
 from events.choices import Audience, EventKind, EventStatus
 from events.models import EventPage, ExternalCalendarSource, ExternalEvent
 from tests.events.calendar.conftest import future, make_event, republish
+from tests.events.factories import InstitutionFactory
 from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,16 +157,18 @@ def test_feed_queries_do_not_grow_with_events(client, event_index, django_assert
         assert len(summaries(feed(client))) == 15
 
 
-def test_a_long_feed_is_read_and_written_a_batch_at_a_time(client, event_index, monkeypatch):
-    topic = TopicFactory()
-    # Three events at the same hour straddle the first batches' boundary.
+def test_a_long_feed_is_written_an_event_at_a_time(client, event_index, monkeypatch):
+    topic = TopicFactory(name="Labour exploitation")
+    organiser = InstitutionFactory(name="Border Guard", email="training@example.org")
+    # Three events at the same hour straddle the first chunks' boundary.
     for n, day in enumerate([1, 2, 2, 2, 3, 4, 5]):
         event = make_event(event_index, f"Event {n}", slug=f"e-{n}", start=future(day))
         event.topics.add(topic)
+        event.organisers.add(organiser)
         event.save()
     whole = feed(client).content
 
-    monkeypatch.setattr(views, "FEED_BATCH", 2)
+    monkeypatch.setattr(views, "FEED_CHUNK", 2)
     alive = []
     written = []
 
@@ -180,17 +183,18 @@ def test_a_long_feed_is_read_and_written_a_batch_at_a_time(client, event_index, 
     # Only what the feed itself lets go is freed.
     gc.disable()
     try:
-        batched = feed(client).content
+        chunked = feed(client).content
     finally:
         gc.enable()
     # The same file, byte for byte (and so the same ETag): every event once,
-    # in order, with the same time zones.
-    assert batched == whole
+    # in order, with its topics and organiser.
+    assert chunked == whole
+    events = Calendar.from_ical(chunked).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == [f"Event {n}" for n in range(7)]
+    assert all("Labour exploitation" in e["CATEGORIES"].to_ical().decode() for e in events)
+    assert {str(e["ORGANIZER"]) for e in events} == {"mailto:training@example.org"}
+    # Never more than the page being written and the one before it in memory.
     assert len(written) == 7
-    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(batched).walk("VEVENT")] == [
-        f"Event {n}" for n in range(7)
-    ]
-    # Never more pages in memory than one batch.
     assert max(alive) <= 2
 
 
