@@ -129,27 +129,43 @@ def public_feed_events(index, filterset=None, now=None):
     return queryset.order_by("start", "pk").defer("body", "materials", "published_snapshot")
 
 
-def public_feed_entries(events, chunk_size):
+class PublicFeedEntries:
     """(event, organisers, topics) for each of `events` (a queryset), by
-    start, read as the caller writes them out.
+    start, read as the caller writes them out; `last_published` is the
+    latest publication among them once they have all been read.
 
     The events come from one query, read `chunk_size` rows at a time, and
-    each is let go once the caller is done with it; their organisers, topics
-    and (for translations) calendar identities come from three queries for
-    all of them, as the few small objects and values they are. A feed of a
-    thousand events takes as many queries as one of ten, and never holds a
-    thousand pages: a worker keeps for good the memory its largest request
-    took, and prefetching pages in batches instead took a query per batch
-    and left reference cycles only the garbage collector frees."""
-    organisers = _related_by_event(events, "organisers", ("name", "email", "email_visibility"))
-    topics = _related_by_event(events, "topics", ("name",))
-    default = _default_locale_id()
-    sources = source_identities(
-        events.exclude(locale_id=default).order_by().values("translation_key")
-    )
-    for event in events.order_by("start", "pk").iterator(chunk_size=chunk_size):
-        set_identity(event, sources)
-        yield event, organisers.get(event.pk, []), topics.get(event.pk, [])
+    each is let go once the caller is done with it; their organisers and
+    topics come from one query each for all of them, as the few small
+    objects they are, and the identities of translations from one more when
+    the first translation comes. A feed of a thousand events takes as many
+    queries as one of ten, and never holds a thousand pages: a worker keeps
+    for good the memory its largest request took, and prefetching pages in
+    batches instead took a query per batch and left reference cycles only
+    the garbage collector frees."""
+
+    def __init__(self, events, chunk_size):
+        self.events = events
+        self.chunk_size = chunk_size
+        self.last_published = None
+
+    def __iter__(self):
+        events = self.events
+        organisers = _related_by_event(events, "organisers", ("name", "email", "email_visibility"))
+        topics = _related_by_event(events, "topics", ("name",))
+        default = _default_locale_id()
+        sources = None
+        for event in events.order_by("start", "pk").iterator(chunk_size=self.chunk_size):
+            if event.locale_id != default and sources is None:
+                sources = source_identities(
+                    events.exclude(locale_id=default).order_by().values("translation_key")
+                )
+            set_identity(event, sources or {})
+            if event.last_published_at and (
+                self.last_published is None or event.last_published_at > self.last_published
+            ):
+                self.last_published = event.last_published_at
+            yield event, organisers.get(event.pk, []), topics.get(event.pk, [])
 
 
 def _related_by_event(events, name, fields):

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -205,17 +204,16 @@ def build_public_feed(request, index):
     def url_for(event):
         return f"{base}{event.slug}/"
 
-    modified = [x.updated_at for x in externals]
-    modified.append(events.aggregate(latest=Max("last_published_at"))["latest"])
-    modified = [instant for instant in modified if instant]
-
+    entries = services.PublicFeedEntries(events, FEED_CHUNK)
     body = ical.feed_calendar(
-        services.public_feed_entries(events, FEED_CHUNK),
+        entries,
         externals,
         name=f"{index.title} – {_('Cooperation Portal')}",
         url_for=url_for,
         refresh=FEED_REFRESH,
     )
+    modified = [entries.last_published, *(x.updated_at for x in externals)]
+    modified = [instant for instant in modified if instant]
     return body, max(modified) if modified else timezone.now().replace(microsecond=0)
 
 
