@@ -19,16 +19,6 @@ def _no_page_cache(settings):
     settings.PORTAL_PAGE_CACHE = False
 
 
-@pytest.fixture
-def site_settings(home_page):
-    return SiteSettings.for_site(home_page.get_site())
-
-
-@pytest.fixture
-def about(home_page, site_settings):
-    return StandardPageFactory(parent=home_page, title="About the portal", slug="about")
-
-
 def test_the_site_its_root_pages_and_settings_are_one_query(
     home_page, site_settings, locales, django_assert_num_queries
 ):

@@ -24,16 +24,6 @@ def _no_page_cache(settings):
     settings.PORTAL_PAGE_CACHE = False
 
 
-@pytest.fixture
-def site_settings(home_page):
-    return SiteSettings.for_site(home_page.get_site())
-
-
-@pytest.fixture
-def about(home_page, site_settings):
-    return StandardPageFactory(parent=home_page, title="About the portal", slug="about")
-
-
 def signed_in(user=None):
     client = Client()
     client.force_login(user or UserFactory())
