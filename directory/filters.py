@@ -32,6 +32,18 @@ from portal.models import Topic
 
 MAX_QUERY_LENGTH = 200
 
+# The columns of every part of the facet counts' union, in its order.
+UNION_COLUMNS = (
+    "facet",
+    "kind_",
+    "country_",
+    "region_",
+    "focal",
+    "hotline_shown",
+    "value",
+    "label",
+)
+
 # "Name" of an institution, not of a person (Polish uses different words).
 SORT_CHOICES = [
     ("name", pgettext_lazy("institution", "Name")),
@@ -221,9 +233,7 @@ class InstitutionFilter(django_filters.FilterSet):
                 label=Value("", output_field=text),
             )
             .order_by()
-            .values(
-                "facet", "kind_", "country_", "region_", "focal", "hotline_shown", "value", "label"
-            )
+            .values(*UNION_COLUMNS)
             .annotate(n=Count("pk"))
         )
         cleaned = self.cleaned_data()
@@ -259,16 +269,7 @@ class InstitutionFilter(django_filters.FilterSet):
                     label=label,
                 )
                 .order_by()
-                .values(
-                    "facet",
-                    "kind_",
-                    "country_",
-                    "region_",
-                    "focal",
-                    "hotline_shown",
-                    "value",
-                    "label",
-                )
+                .values(*UNION_COLUMNS)
                 .annotate(n=Count(column))
             )
         groups, linked = [], {name: [] for name in self.M2M_FACETS}
