@@ -25,7 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.db.models import BooleanField, Exists, F, IntegerField, OuterRef, Q, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http.request import split_domain_port
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -326,13 +326,7 @@ def _find_site(hostname, port):
     settings_columns = [field.attname for field in SiteSettings._meta.concrete_fields]
     # The page cache's next scheduled change (every page it keeps asks),
     # when it is not kept already: its subqueries hang on these rows.
-    now = timezone.now()
-    try:
-        schedule_generation = schedule.wanted(now)
-    except Exception:
-        logger.exception("Cache unavailable")
-        schedule_generation = None
-    nexts = schedule.subqueries(now) if schedule_generation is not None else {}
+    next_change = schedule.Piggyback()
     rows = list(
         Page.objects.filter(translation_key__in=Site.objects.values("root_page__translation_key"))
         .select_related("locale", *links.values())
@@ -345,16 +339,11 @@ def _find_site(hostname, port):
                 f"rooted_settings_{column}": F(f"sites_rooted_here__sitesettings__{column}")
                 for column in settings_columns
             },
-            **nexts,
+            **next_change.subqueries,
         )
         .order_by("path")
     )
-    if nexts and rows:
-        moment = schedule.earliest(now, {name: getattr(rows[0], name) for name in nexts})
-        try:
-            schedule.keep(schedule_generation, moment)
-        except Exception:
-            logger.exception("Cache unavailable")
+    next_change.keep_from(rows[0] if rows else None)
     translations = list({page.pk: page for page in rows}.values())
     sites, settings_rows = [], {}
     for page in rows:

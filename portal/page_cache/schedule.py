@@ -9,6 +9,8 @@ kept in the cache under the generation of the SCHEDULE tag, which every
 change of those models bumps; it is computed again at once by the process
 that changed them, so pages being rendered rarely pay for it."""
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Subquery
@@ -16,6 +18,8 @@ from django.utils import timezone
 from wagtail import hooks
 
 KEY = "pagecache:next-change"
+
+logger = logging.getLogger(__name__)
 
 _tables = None
 
@@ -84,9 +88,9 @@ def keep(generation, value):
     cache.set(KEY, (generation, value), timeout)
 
 
-def wanted(now):
-    """The schedule's generation when the next moment is not kept for it
-    (to be computed with `subqueries` and kept with `keep`), else None."""
+def _wanted(now):
+    """The schedule's generation when the next moment is not kept for it,
+    else None."""
     from portal.page_cache import generations  # noqa: PLC0415 - it imports this module
 
     gen_key = generations.key(generations.SCHEDULE)
@@ -98,6 +102,32 @@ def wanted(now):
     if kept and kept[0] == generation and kept[1] > now.timestamp():
         return None
     return generation
+
+
+class Piggyback:
+    """The next moment computed inside another query that every page runs
+    anyway (portal.request_cache's Site query), when it is not kept: that
+    query annotates its rows with `subqueries` (none when the moment is
+    kept) and hands its first row to `keep_from`. A cache that does not
+    answer only means the moment is computed later, by `next_change`."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+        try:
+            self.generation = _wanted(self.now)
+        except Exception:
+            logger.exception("Cache unavailable")
+            self.generation = None
+        self.subqueries = subqueries(self.now) if self.generation is not None else {}
+
+    def keep_from(self, row):
+        if not self.subqueries or row is None:
+            return
+        moment = earliest(self.now, {name: getattr(row, name) for name in self.subqueries})
+        try:
+            keep(self.generation, moment)
+        except Exception:
+            logger.exception("Cache unavailable")
 
 
 def next_change(now, generation):
