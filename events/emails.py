@@ -9,8 +9,6 @@ import io
 import logging
 from email.mime.image import MIMEImage
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -43,7 +41,13 @@ def event_url_for(event, language):
     return absolute_url(page.url or "/"), page
 
 
+# qrcode (4 MB with its image factories) is imported where a QR code is
+# drawn, so that web workers that never draw one do not hold it.
+
+
 def qr_png(data):
+    import qrcode  # noqa: PLC0415 - see above
+
     image = qrcode.make(data, box_size=6, border=2)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
@@ -52,6 +56,9 @@ def qr_png(data):
 
 def qr_svg(data):
     """An inline SVG of the QR code for web pages."""
+    import qrcode  # noqa: PLC0415 - see above qr_png
+    import qrcode.image.svg  # noqa: PLC0415
+
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2)
     return image.to_string(encoding="unicode")
 

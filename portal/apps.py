@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import converters, lazy_modules, public_address
 
+# Before the other apps' modules are imported: this app is the first in
+# INSTALLED_APPS, and they import requests, BeautifulSoup and Willow.
+lazy_modules.register()
+
 
 class PortalConfig(AppConfig):
     name = "portal"
@@ -14,7 +18,7 @@ class PortalConfig(AppConfig):
         # Before any URLconf is read: the apps' URLs use <id:...>.
         converters.register()
         # Before any URLconf is read: allauth's imports WebAuthn's flows.
-        lazy_modules.register()
+        lazy_modules.register_after_models()
         # The default Site carries the public address after every migrate,
         # so that Wagtail's full URLs never say localhost.
         post_migrate.connect(

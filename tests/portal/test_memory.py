@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from types import ModuleType
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_migrate
@@ -19,7 +21,7 @@ from wagtail.models.reference_index import ReferenceIndex
 from wagtail.signals import page_slug_changed, post_page_move
 from wagtail.snippets.models import create_extra_permissions
 
-from portal import wagtail_apps
+from portal import lazy_modules, wagtail_apps
 
 # A process as gunicorn's master prepares it: the apps set up, every URL
 # module imported and the reverse tables built.
@@ -32,13 +34,25 @@ get_resolver().reverse_dict
 from portal.warmup import warm_up
 warm_up()
 BEFORE = set(sys.modules)
+HEIF = sys.modules.get("pillow_heif", "absent")
 import wagtail.api.v3.api as real
 from allauth.mfa.webauthn.internal import flows
 webauthn_server = flows.auth.Fido2Server.__name__
+from wagtail.embeds.finders import oembed
+from bs4 import dammit
+from rest_framework import compat
+deferred = {name: type(sys.modules[name]).__name__ for name in
+    ("requests", "charset_normalizer", "soupsieve", "yaml")}
 print(json.dumps({
     "before": sorted(m for m in ("ninja", "wagtail.images.api.v3.router",
         "wagtail.snippets.api.v3", "wagtail.contrib.redirects.api", "fido2",
-        "cryptography") if m in BEFORE),
+        "cryptography", "requests.adapters", "urllib3", "charset_normalizer.md",
+        "soupsieve.css_parser", "yaml.constructor", "qrcode") if m in BEFORE),
+    "deferred": deferred,
+    "heif": repr(HEIF),
+    "requests_after": oembed.requests.Session.__name__,
+    "charset_after": dammit.chardet_module.detect("Zażółć gęślą jaźń".encode("cp1250"))["encoding"],
+    "yaml_after": compat.yaml.safe_load("a: 1"),
     "real_api_after": type(real.api).__name__,
     "webauthn_server_after": webauthn_server,
     "fido2_after": "fido2.server" in sys.modules,
@@ -63,8 +77,18 @@ def test_a_started_process_holds_no_api_v3_nor_webauthn_and_can_still_use_them()
     found = started_process()
     # Neither django-ninja's API nor the apps' routers nor the redirects' API
     # v2 (Django REST framework) were built; security keys' fido2 and
-    # cryptography were not imported.
+    # cryptography were not imported, nor requests, the encoding guesser,
+    # CSS selectors, YAML or QR codes.
     assert found["before"] == []
+    assert found["deferred"] == dict.fromkeys(
+        ("requests", "charset_normalizer", "soupsieve", "yaml"), "DeferredModule"
+    )
+    # HEIC is not an accepted upload: Willow found no pillow-heif.
+    assert found["heif"] == "None"
+    # Their importers hold the real modules, which run on first use.
+    assert found["requests_after"] == "Session"
+    assert found["charset_after"] in {"cp1250", "windows-1250"}
+    assert found["yaml_after"] == {"a": 1}
     # No stand-in is left behind: the real module imports when asked for.
     assert found["real_api_after"] == "NinjaAPI"
     # WebAuthn's module is the real one, run on first use.
@@ -104,3 +128,46 @@ def test_imports_of_the_unused_packages_get_a_stand_in_only_inside_the_block():
     assert "wagtail.images.api.v3" not in sys.modules or not isinstance(
         sys.modules["wagtail.images.api.v3"], wagtail_apps._UnusedModule
     )
+
+
+@pytest.fixture
+def probe_module(tmp_path, monkeypatch):
+    """A module that records each run of its code in sys.deferred_probe_runs."""
+    (tmp_path / "deferred_probe.py").write_text(
+        "import sys\nsys.deferred_probe_runs.append(1)\nvalue = 42\n"
+    )
+    monkeypatch.syspath_prepend(tmp_path)
+    monkeypatch.setattr(sys, "deferred_probe_runs", [], raising=False)
+    monkeypatch.delitem(sys.modules, "deferred_probe", raising=False)
+    return sys.deferred_probe_runs
+
+
+def test_a_deferred_module_runs_on_first_use_not_on_import(probe_module):
+    module = lazy_modules.defer("deferred_probe")
+    import deferred_probe  # noqa: PLC0415 - the import under test
+
+    # Importing it (which reads its __spec__) binds it without running it.
+    assert deferred_probe is module
+    assert probe_module == []
+    assert deferred_probe.value == 42
+    assert probe_module == [1]
+    assert type(deferred_probe) is ModuleType
+    assert deferred_probe.value == 42
+    assert probe_module == [1]
+
+
+def test_defer_leaves_a_missing_or_imported_module_alone():
+    assert lazy_modules.defer("no_such_module_anywhere") is None
+    assert "no_such_module_anywhere" not in sys.modules
+    assert lazy_modules.defer("json") is json
+    assert type(json) is ModuleType
+
+
+def test_pillow_heif_is_kept_out_only_while_heic_is_not_accepted(settings, monkeypatch):
+    monkeypatch.delitem(sys.modules, "pillow_heif", raising=False)
+    settings.WAGTAILIMAGES_EXTENSIONS = ["jpg", "png", "heic"]
+    lazy_modules.register()
+    assert "pillow_heif" not in sys.modules
+    settings.WAGTAILIMAGES_EXTENSIONS = ["jpg", "png"]
+    lazy_modules.register()
+    assert sys.modules["pillow_heif"] is None
