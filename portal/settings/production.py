@@ -28,14 +28,21 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT
 
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
+    # While Redis does not answer, the portal runs without the cache
+    # (portal/redis_cache.py): a second's wait at most, then RETRY_AFTER
+    # seconds before the next attempt.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are read from Redis and kept in the database, so that members
+    # stay signed in, and can sign in, while Redis is away or after it was
+    # emptied. `manage.py clearsessions` (daily) deletes expired ones.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Mail is queued in the database and retried by `manage.py db_worker`.
 INSTALLED_APPS.append("django_tasks_db")

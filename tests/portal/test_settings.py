@@ -49,7 +49,7 @@ def test_production_passes_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_uses_redis_for_cache_and_sessions_when_configured():
+def test_production_uses_redis_for_cache_and_sessions_behind_it_when_configured():
     code = (
         "from django.conf import settings;"
         "print(settings.CACHES['default']['BACKEND']);print(settings.SESSION_ENGINE)"
@@ -58,8 +58,8 @@ def test_production_uses_redis_for_cache_and_sessions_when_configured():
         "shell", "-c", code, env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0"}
     )
     assert result.returncode == 0, result.stderr
-    assert "RedisCache" in result.stdout
-    assert "sessions.backends.cache" in result.stdout
+    assert "portal.redis_cache.ResilientRedisCache" in result.stdout
+    assert "sessions.backends.cached_db" in result.stdout
 
 
 def test_production_keeps_database_connections_and_checks_them():

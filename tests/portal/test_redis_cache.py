@@ -1,0 +1,194 @@
+"""While Redis does not answer, the portal serves from the database
+(portal/redis_cache.py); when Redis answers again, nothing it kept from
+before the outage is served if this process failed to change it."""
+
+import socket
+import uuid
+
+import pytest
+import redis
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+from events.models import EventPage
+from portal import redis_cache
+from portal.redis_cache import ResilientRedisCache
+from tests.factories import DEFAULT_PASSWORD
+
+REAL_REDIS = "redis://127.0.0.1:6379/13"
+
+
+def closed_port():
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def fresh_outages(monkeypatch):
+    monkeypatch.setattr(redis_cache, "_outages", {})
+
+
+@pytest.fixture
+def unreachable():
+    return ResilientRedisCache(
+        f"redis://127.0.0.1:{closed_port()}/0",
+        {"KEY_PREFIX": "test", "OPTIONS": {"socket_connect_timeout": 1}},
+    )
+
+
+@pytest.fixture
+def reachable():
+    try:
+        redis.Redis.from_url(REAL_REDIS, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    prefix = f"resilient-{uuid.uuid4().hex[:8]}"
+    cache = ResilientRedisCache(REAL_REDIS, {"KEY_PREFIX": prefix})
+    yield cache
+    client = redis.Redis.from_url(REAL_REDIS)
+    for key in client.scan_iter(match=f"{prefix}*"):
+        client.delete(key)
+
+
+def test_an_unreachable_redis_is_an_empty_cache_that_keeps_nothing(unreachable):
+    assert unreachable.get("generation", "default") == "default"
+    assert unreachable.get_many(["a", "b"]) == {}
+    assert unreachable.has_key("a") is False
+    # add() succeeds, as on Django's DummyCache: a lock taken with it
+    # (allauth's rate limits) is not waited for.
+    assert unreachable.add("lock", True) is True
+    unreachable.set("a", 1)
+    assert unreachable.set_many({"a": 1, "b": 2}) == []
+    assert unreachable.delete("a") is False
+    unreachable.delete_many(["a", "b"])
+    assert unreachable.touch("a") is False
+    with pytest.raises(ValueError, match="not found"):
+        unreachable.incr("count")
+    assert unreachable.get("a") is None
+    assert unreachable.reachable() is False
+
+
+def test_after_a_failed_connection_nothing_is_tried_for_a_while(unreachable, monkeypatch):
+    tried = []
+    real_get = RedisCacheClient.get
+
+    def counting_get(self, key, default):
+        tried.append(key)
+        return real_get(self, key, default)
+
+    monkeypatch.setattr(RedisCacheClient, "get", counting_get)
+    for _ in range(20):
+        assert unreachable.get("page") is None
+    assert tried == [unreachable.make_key("page")]
+
+    # Once RETRY_AFTER has passed, one request tries again.
+    monkeypatch.setattr(redis_cache, "RETRY_AFTER", 0)
+    unreachable._cache.outage.retry_at = 0.001
+    assert unreachable.get("page") is None
+    assert len(tried) == 2
+
+
+def drop_writes_once(monkeypatch, cache):
+    """The next operations fail as when Redis stops answering; `recover()`
+    lets Redis answer again."""
+
+    def refused(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Connection refused.")
+
+    for name in ("set", "set_many", "delete", "incr", "add"):
+        monkeypatch.setattr(RedisCacheClient, name, refused)
+
+    def recover():
+        monkeypatch.undo()
+        cache._cache.outage.retry_at = 0.001
+
+    return recover
+
+
+def test_a_value_this_process_failed_to_change_is_not_served_after_the_outage(
+    reachable, monkeypatch
+):
+    reachable.set("pagecache:generation:content", "before")
+    reachable.set("calendar:version", 7)
+    reachable.set("unrelated", "kept")
+    recover = drop_writes_once(monkeypatch, reachable)
+
+    # A publication during the outage: the new generation could not be written.
+    reachable.set_many({"pagecache:generation:content": "after"})
+    with pytest.raises(ValueError):
+        reachable.incr("calendar:version")
+    # Another app server, which Redis still answers, reads the old value.
+    other_server = RedisCache(REAL_REDIS, {"KEY_PREFIX": reachable.key_prefix})
+    assert other_server.get("pagecache:generation:content") == "before"
+
+    recover()
+    # The first read after the outage deletes what could not be written:
+    # no page stored under the old generation is served again.
+    assert reachable.get("pagecache:generation:content") is None
+    assert other_server.get("calendar:version") is None
+    assert reachable.get("unrelated") == "kept"
+    assert reachable.reachable() is True
+    assert not reachable._cache.outage.pending()
+
+
+def test_past_the_bound_every_key_of_the_cache_is_deleted_after_the_outage(reachable, monkeypatch):
+    monkeypatch.setattr(redis_cache, "MAX_REMEMBERED", 2)
+    neighbour = ResilientRedisCache(REAL_REDIS, {"KEY_PREFIX": f"{reachable.key_prefix}x"})
+    neighbour.set("theirs", 1)
+    for number in range(5):
+        reachable.set(f"kept-{number}", number)
+    recover = drop_writes_once(monkeypatch, reachable)
+    for number in range(3):
+        reachable.set(f"page-{number}", "new")
+    assert reachable._cache.outage.everything
+
+    recover()
+    monkeypatch.setattr(redis_cache, "MAX_REMEMBERED", 2)
+    assert reachable.get_many([f"kept-{number}" for number in range(5)]) == {}
+    assert not reachable._cache.outage.pending()
+    # Another cache's keys in the same Redis database are left alone.
+    assert neighbour.get("theirs") == 1
+
+
+@pytest.fixture
+def redis_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.redis_cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+
+def test_with_redis_down_pages_sign_in_and_health_still_work(redis_down, demo, member, client):
+    # Wagtail's site root paths, the page cache and the remembered settings
+    # all live in the cache: with Django's own backend each of these was a 500.
+    event = EventPage.objects.live().filter(locale__language_code="en").first()
+    for path in (
+        "/",
+        "/pl/",
+        "/events/",
+        event.url,
+        "/directory/",
+        "/resources/",
+        "/search/?q=border",
+        "/events/calendar/feed.ics",
+    ):
+        assert client.get(path).status_code == 200, path
+
+    signed_in = client.post(
+        "/accounts/login/", {"login": member.email, "password": DEFAULT_PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    # The session is kept in the database: the member stays signed in.
+    page = client.get("/account/")
+    assert page.status_code == 200
+    assert page.wsgi_request.user == member
+
+    health = client.get("/health/")
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "database": "ok", "cache": "unreachable"}
