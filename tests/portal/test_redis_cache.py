@@ -192,3 +192,21 @@ def test_with_redis_down_pages_sign_in_and_health_still_work(redis_down, demo, m
     health = client.get("/health/")
     assert health.status_code == 200
     assert health.json() == {"status": "ok", "database": "ok", "cache": "unreachable"}
+
+
+def test_one_redis_client_serves_every_operation(reachable, monkeypatch):
+    # Django builds a redis.Redis (with its ~80 response callbacks) for every
+    # operation; a member's directory search makes about 14.
+    made = []
+    real_init = redis.Redis.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(1)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting_init)
+    for number in range(10):
+        reachable.set(f"key-{number}", number)
+        assert reachable.get(f"key-{number}") == number
+    assert reachable.get_many(["key-1", "key-2"]) == {"key-1": 1, "key-2": 2}
+    assert len(made) == 1
