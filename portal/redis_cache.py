@@ -74,6 +74,8 @@ class Outage:
         return self.everything or bool(self.unwritten)
 
     def ended(self):
+        if not self.retry_at:  # the usual case, every operation: no lock
+            return
         with self.lock:
             if self.retry_at:
                 logger.warning("Redis answers again")
