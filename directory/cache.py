@@ -39,9 +39,10 @@ def data_version():
 
 def bump():
     """The directory's data changed: every value kept before is unreachable,
-    on every server sharing the cache, and this request reads afresh. A
-    cache that is down makes the change fail (like the content generation's
-    bump), rather than leave values that would be stale once it is back."""
+    on every server sharing the cache, and this request reads afresh. While
+    Redis does not answer, the new version cannot be written: the process
+    deletes the version's key once Redis answers (portal/redis_cache.py), so
+    that values kept before are not read again."""
     cache.set(VERSION_KEY, _new_version(), None)
     request_cache.forget()
 

@@ -34,6 +34,8 @@ installed, saving 5.8 MB of libheif and its codecs."""
 import importlib.util
 import sys
 import threading
+from importlib.abc import Loader, MetaPathFinder
+from importlib.machinery import ModuleSpec
 from types import ModuleType
 
 from django.conf import settings
@@ -49,6 +51,8 @@ DEFERRED_AFTER_MODELS = ("allauth.mfa.webauthn.internal.auth",)
 # What the import system reads of a module without using it.
 _READ_WITHOUT_RUNNING = frozenset({"__spec__", "__name__", "__class__", "__dict__"})
 _running = threading.RLock()
+_in_progress = set()  # ids of the modules whose code is running now
+_run_for_a_submodule = set()  # packages run by an import of one of their modules
 
 
 class DeferredModule(ModuleType):
@@ -56,26 +60,72 @@ class DeferredModule(ModuleType):
     any other name, and the module becomes an ordinary module."""
 
     def __getattribute__(self, name):
-        if name in _READ_WITHOUT_RUNNING:
-            return super().__getattribute__(name)
-        run(self)
-        return getattr(self, name)
+        if name not in _READ_WITHOUT_RUNNING:
+            run(self, for_a_submodule=name == "__path__")
+        return ModuleType.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
         run(self)
-        setattr(self, name, value)
+        ModuleType.__setattr__(self, name, value)
 
     def __delattr__(self, name):
         run(self)
-        delattr(self, name)
+        ModuleType.__delattr__(self, name)
 
 
-def run(module):
+def run(module, *, for_a_submodule=False):
+    """Run a deferred module's code, once, whichever thread asks first; the
+    others wait for it to finish. If its code fails, the error is raised and
+    the module stays deferred: its next use runs it again."""
+    if type(module) is not DeferredModule:
+        return
     with _running:
-        # Another thread may have run it while this one waited.
-        if type(module) is DeferredModule:
+        # Run meanwhile by another thread, or being run by this one: its own
+        # code (or a circular import) reads it as Python's imports do.
+        if type(module) is not DeferredModule or id(module) in _in_progress:
+            return
+        spec = ModuleType.__getattribute__(module, "__spec__")
+        _in_progress.add(id(module))
+        try:
+            spec.loader.exec_module(module)
             object.__setattr__(module, "__class__", ModuleType)
-            module.__spec__.loader.exec_module(module)
+        finally:
+            _in_progress.discard(id(module))
+        if for_a_submodule:
+            _run_for_a_submodule.add(spec.name)
+
+
+class SubmoduleOfADeferredPackage(MetaPathFinder, Loader):
+    """`import package.module` before any use of a deferred package reads
+    the package's __path__, which runs it, and the package's own code usually
+    imports that module. Python (3.11) has decided to load the module by
+    then and would run it a second time, leaving two copies (an exception
+    class raised by one and caught as the other's, say). This finder hands
+    the import system the module that the package's run made instead."""
+
+    def __init__(self):
+        self.real_specs = {}
+
+    def find_spec(self, fullname, path=None, target=None):
+        parent = fullname.rpartition(".")[0]
+        if parent not in _run_for_a_submodule:
+            return None
+        _run_for_a_submodule.discard(parent)
+        module = sys.modules.get(fullname)
+        if module is None:
+            return None
+        self.real_specs[fullname] = module.__dict__.get("__spec__")
+        return ModuleSpec(fullname, self, is_package="__path__" in module.__dict__)
+
+    def create_module(self, spec):
+        return sys.modules[spec.name]
+
+    def exec_module(self, module):
+        # The import system gave it the spec above; it keeps its own.
+        module.__spec__ = self.real_specs.pop(module.__name__)
+
+
+_finder = SubmoduleOfADeferredPackage()
 
 
 def defer(name):
@@ -89,6 +139,8 @@ def defer(name):
     spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None:
         return None
+    if _finder not in sys.meta_path:
+        sys.meta_path.insert(0, _finder)
     module = importlib.util.module_from_spec(spec)
     module.__class__ = DeferredModule
     sys.modules[name] = module

@@ -16,14 +16,23 @@ that times out costs one request per process that long, not every request.
 A dropped write could leave a value that is no longer true in Redis (a page
 cache generation that should have changed, a calendar version, a session
 that was ended), for when it answers again. So every key whose write or delete
-was dropped is remembered, and deleted before anything else is read or
-written once Redis answers: a missing generation is a new one (every page that
-depended on it is stale), a missing session is read from the database. Past
-MAX_REMEMBERED keys, every key of the cache's prefix is deleted instead.
+was dropped is remembered by the process that dropped it, and deleted by it
+before anything else is read or written once Redis answers: a missing
+generation is a new one (every page that depended on it is stale), a missing
+session is read from the database. Past MAX_REMEMBERED keys, every key of the
+cache's prefix is deleted instead. A process that ends before Redis answers
+(a worker replaced, a scheduled command) cannot do this; the README's
+production section says what an operator does about it (run Redis without
+persistence, so that a restarted Redis is empty, and empty the cache after a
+network split in which content changed).
 
 `incr` of an unreachable cache raises ValueError, as for a key that does not
 exist, which its callers already handle (the rate limits then let the attempt
-through; the calendar version restarts from the clock)."""
+through; the calendar version restarts from the clock). `add` answers True,
+as DummyCache does, except for a two-factor code being marked as used
+(ONE_TIME_MARKERS): that code is refused, so that it cannot be used twice;
+members with two-factor authentication cannot finish signing in until Redis
+answers (those signed in stay signed in)."""
 
 import logging
 import threading
@@ -39,6 +48,10 @@ UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 RETRY_AFTER = 5.0
 MAX_REMEMBERED = 10_000
 DELETE_BATCH = 500
+# Keys that add() marks a code as used with (allauth's two-factor codes):
+# while Redis does not answer, such a code is refused rather than accepted
+# twice.
+ONE_TIME_MARKERS = ("allauth.mfa.totp.used?",)
 
 
 class Outage:
@@ -46,10 +59,11 @@ class Outage:
     cache's instances in every thread of the process."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.retry_at = 0.0
         self.unwritten = {}  # keys, in the order their writes were dropped
         self.everything = False  # more keys than MAX_REMEMBERED were dropped
+        self.overflows = 0  # how many times `everything` was set
 
     def waiting(self):
         return time.monotonic() < self.retry_at
@@ -67,8 +81,13 @@ class Outage:
                 self.unwritten.pop(key, None)
                 self.unwritten[key] = None
             if len(self.unwritten) > MAX_REMEMBERED:
-                self.unwritten.clear()
-                self.everything = True
+                self.dropped_everything()
+
+    def dropped_everything(self):
+        with self.lock:
+            self.unwritten.clear()
+            self.everything = True
+            self.overflows += 1
 
     def pending(self):
         return self.everything or bool(self.unwritten)
@@ -132,30 +151,46 @@ class ResilientRedisCacheClient(RedisCacheClient):
         with outage.lock:
             keys = list(outage.unwritten)
             everything = outage.everything
+            overflows = outage.overflows
         client = self.get_client(None, write=True)
-        if everything:
-            # The cache's own keys only: the Redis database may be shared.
-            batch = []
-            for key in client.scan_iter(match=f"{self.key_prefix}:*", count=DELETE_BATCH):
-                batch.append(key)
-                if len(batch) == DELETE_BATCH:
+        try:
+            if everything:
+                # The cache's own keys only: the Redis database may be shared.
+                batch = []
+                for key in client.scan_iter(match=f"{self.key_prefix}:*", count=DELETE_BATCH):
+                    batch.append(key)
+                    if len(batch) == DELETE_BATCH:
+                        client.delete(*batch)
+                        batch = []
+                if batch:
                     client.delete(*batch)
-                    batch = []
-            if batch:
-                client.delete(*batch)
-        for start in range(0, len(keys), DELETE_BATCH):
-            client.delete(*keys[start : start + DELETE_BATCH])
+            for start in range(0, len(keys), DELETE_BATCH):
+                client.delete(*keys[start : start + DELETE_BATCH])
+        except UNREACHABLE:
+            raise
+        except redis.RedisError:
+            # A Redis that answers but refuses (read-only replica, out of
+            # memory): the keys stay remembered, the operation goes on.
+            logger.exception("Could not delete the keys written during the Redis outage")
+            return
         with outage.lock:
             for key in keys:
                 outage.unwritten.pop(key, None)
-            if everything:
+            # Unless more was dropped meanwhile, by another thread.
+            if everything and outage.overflows == overflows:
                 outage.everything = False
 
     def add(self, key, value, timeout):
         # True, as Django's DummyCache answers: nothing was there, and nothing
         # is kept. A lock taken with add() (allauth's rate limits) does not
-        # wait for a Redis that does not answer.
-        return self._attempt(partial(RedisCacheClient.add, self, key, value, timeout), _true, [key])
+        # wait for a Redis that does not answer. But a code that may be used
+        # once (a two-factor code) is refused: it could be used again.
+        once = any(marker in key for marker in ONE_TIME_MARKERS)
+        return self._attempt(
+            partial(RedisCacheClient.add, self, key, value, timeout),
+            _false if once else _true,
+            [key],
+        )
 
     def get(self, key, default):
         return self._attempt(partial(RedisCacheClient.get, self, key, default), lambda: default)
@@ -192,7 +227,11 @@ class ResilientRedisCacheClient(RedisCacheClient):
         return self._attempt(partial(RedisCacheClient.delete_many, self, keys), _none, keys)
 
     def clear(self):
-        return self._attempt(partial(RedisCacheClient.clear, self), _false)
+        def later():
+            self.outage.dropped_everything()
+            return False
+
+        return self._attempt(partial(RedisCacheClient.clear, self), later)
 
 
 def _true():

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from types import ModuleType
 
 import pytest
@@ -131,29 +132,84 @@ def test_imports_of_the_unused_packages_get_a_stand_in_only_inside_the_block():
 
 
 @pytest.fixture
-def probe_module(tmp_path, monkeypatch):
-    """A module that records each run of its code in sys.deferred_probe_runs."""
-    (tmp_path / "deferred_probe.py").write_text(
-        "import sys\nsys.deferred_probe_runs.append(1)\nvalue = 42\n"
-    )
+def probes(tmp_path, monkeypatch):
+    """Write modules under tmp_path whose code records each run of it in
+    the returned list; they leave sys.modules with the test."""
+    runs = []
+    monkeypatch.setattr(sys, "deferred_probe_runs", runs, raising=False)
     monkeypatch.syspath_prepend(tmp_path)
-    monkeypatch.setattr(sys, "deferred_probe_runs", [], raising=False)
-    monkeypatch.delitem(sys.modules, "deferred_probe", raising=False)
-    return sys.deferred_probe_runs
+    written = []
+
+    def write(name, code=""):
+        path = tmp_path.joinpath(*name.split("."))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.with_suffix(".py").write_text(
+            f"import sys\nsys.deferred_probe_runs.append({name!r})\n{code}\n"
+        )
+        written.append(name)
+
+    yield write, runs
+    for name in [*written, *(n.rpartition(".")[0] for n in written)]:
+        sys.modules.pop(name, None)
 
 
-def test_a_deferred_module_runs_on_first_use_not_on_import(probe_module):
+def test_a_deferred_module_runs_on_first_use_not_on_import(probes):
+    write, runs = probes
+    write("deferred_probe", "value = 42")
     module = lazy_modules.defer("deferred_probe")
     import deferred_probe  # noqa: PLC0415 - the import under test
 
     # Importing it (which reads its __spec__) binds it without running it.
     assert deferred_probe is module
-    assert probe_module == []
+    assert runs == []
     assert deferred_probe.value == 42
-    assert probe_module == [1]
+    assert runs == ["deferred_probe"]
     assert type(deferred_probe) is ModuleType
     assert deferred_probe.value == 42
-    assert probe_module == [1]
+    assert runs == ["deferred_probe"]
+
+
+def test_a_module_of_a_deferred_package_imported_first_runs_once(probes):
+    write, runs = probes
+    write("deferred_pkg/__init__", "from .errors import ProbeError")
+    write("deferred_pkg.errors", "class ProbeError(Exception): pass")
+    lazy_modules.defer("deferred_pkg")
+    import deferred_pkg  # noqa: PLC0415
+    from deferred_pkg.errors import ProbeError  # noqa: PLC0415 - the import under test
+
+    # One module, one class: what the package raises is what was imported.
+    assert deferred_pkg.ProbeError is ProbeError
+    assert sys.modules["deferred_pkg.errors"].ProbeError is ProbeError
+    assert runs == ["deferred_pkg/__init__", "deferred_pkg.errors"]
+    assert sys.modules["deferred_pkg.errors"].__spec__.origin.endswith("errors.py")
+
+
+def test_threads_using_a_deferred_module_at_once_wait_for_one_run(probes):
+    write, runs = probes
+    write("deferred_slow", "import time\ntime.sleep(0.2)\nvalue = 42")
+    module = lazy_modules.defer("deferred_slow")
+    values = []
+    threads = [threading.Thread(target=lambda: values.append(module.value)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert values == [42, 42, 42, 42]
+    assert runs == ["deferred_slow"]
+
+
+def test_a_deferred_module_whose_code_fails_raises_and_runs_again_next_time(probes):
+    write, runs = probes
+    write(
+        "deferred_fragile",
+        "if len(sys.deferred_probe_runs) == 1:\n    raise ImportError('not yet')\nvalue = 42",
+    )
+    module = lazy_modules.defer("deferred_fragile")
+    with pytest.raises(ImportError, match="not yet"):
+        module.value  # noqa: B018 - the read under test
+    assert type(module) is lazy_modules.DeferredModule
+    assert module.value == 42
+    assert len(runs) == 2
 
 
 def test_defer_leaves_a_missing_or_imported_module_alone():

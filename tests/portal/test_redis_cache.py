@@ -89,18 +89,19 @@ def test_after_a_failed_connection_nothing_is_tried_for_a_while(unreachable, mon
     assert len(tried) == 2
 
 
-def drop_writes_once(monkeypatch, cache):
+def drop_writes_once(cache):
     """The next operations fail as when Redis stops answering; `recover()`
     lets Redis answer again."""
+    failing = pytest.MonkeyPatch()
 
     def refused(*args, **kwargs):
         raise redis.exceptions.ConnectionError("Connection refused.")
 
-    for name in ("set", "set_many", "delete", "incr", "add"):
-        monkeypatch.setattr(RedisCacheClient, name, refused)
+    for name in ("set", "set_many", "delete", "incr", "add", "clear"):
+        failing.setattr(RedisCacheClient, name, refused)
 
     def recover():
-        monkeypatch.undo()
+        failing.undo()
         cache._cache.outage.retry_at = 0.001
 
     return recover
@@ -112,7 +113,7 @@ def test_a_value_this_process_failed_to_change_is_not_served_after_the_outage(
     reachable.set("pagecache:generation:content", "before")
     reachable.set("calendar:version", 7)
     reachable.set("unrelated", "kept")
-    recover = drop_writes_once(monkeypatch, reachable)
+    recover = drop_writes_once(reachable)
 
     # A publication during the outage: the new generation could not be written.
     reachable.set_many({"pagecache:generation:content": "after"})
@@ -138,13 +139,12 @@ def test_past_the_bound_every_key_of_the_cache_is_deleted_after_the_outage(reach
     neighbour.set("theirs", 1)
     for number in range(5):
         reachable.set(f"kept-{number}", number)
-    recover = drop_writes_once(monkeypatch, reachable)
+    recover = drop_writes_once(reachable)
     for number in range(3):
         reachable.set(f"page-{number}", "new")
     assert reachable._cache.outage.everything
 
     recover()
-    monkeypatch.setattr(redis_cache, "MAX_REMEMBERED", 2)
     assert reachable.get_many([f"kept-{number}" for number in range(5)]) == {}
     assert not reachable._cache.outage.pending()
     # Another cache's keys in the same Redis database are left alone.
@@ -210,3 +210,37 @@ def test_one_redis_client_serves_every_operation(reachable, monkeypatch):
         assert reachable.get(f"key-{number}") == number
     assert reachable.get_many(["key-1", "key-2"]) == {"key-1": 1, "key-2": 2}
     assert len(made) == 1
+
+
+def test_a_two_factor_code_is_refused_rather_than_accepted_twice(unreachable):
+    # allauth marks a used code with add(); True would let it be used again.
+    assert unreachable.add("allauth.mfa.totp.used?user=1&code=123456", "y", 90) is False
+    assert unreachable.add("allauth.mfa.totp.used?user=1&code=123456", "y", 90) is False
+    assert unreachable.add("allauth.ratelimit.lock", True) is True
+
+
+def test_a_clear_during_the_outage_empties_the_cache_after_it(reachable):
+    reachable.set("page", "before")
+    recover = drop_writes_once(reachable)
+    assert reachable.clear() is False
+    recover()
+    assert reachable.get("page") is None
+
+
+def test_a_redis_that_refuses_the_deletes_keeps_them_for_later(reachable, monkeypatch):
+    reachable.set("generation", "before")
+    recover = drop_writes_once(reachable)
+    reachable.set("generation", "after")
+    recover()
+
+    def read_only(self, *keys):
+        raise redis.exceptions.ReadOnlyError("You can't write against a read only replica.")
+
+    refusing = pytest.MonkeyPatch()
+    refusing.setattr(redis.Redis, "delete", read_only)
+    # The read is answered; the key is still to be deleted.
+    assert reachable.get("other", "default") == "default"
+    assert reachable._cache.outage.pending()
+    refusing.undo()
+    assert reachable.get("generation") is None
+    assert not reachable._cache.outage.pending()
