@@ -156,16 +156,10 @@ class ResilientRedisCacheClient(RedisCacheClient):
         try:
             if everything:
                 # The cache's own keys only: the Redis database may be shared.
-                batch = []
-                for key in client.scan_iter(match=f"{self.key_prefix}:*", count=DELETE_BATCH):
-                    batch.append(key)
-                    if len(batch) == DELETE_BATCH:
-                        client.delete(*batch)
-                        batch = []
-                if batch:
-                    client.delete(*batch)
-            for start in range(0, len(keys), DELETE_BATCH):
-                client.delete(*keys[start : start + DELETE_BATCH])
+                _delete_in_batches(
+                    client, client.scan_iter(match=f"{self.key_prefix}:*", count=DELETE_BATCH)
+                )
+            _delete_in_batches(client, keys)
         except UNREACHABLE:
             raise
         except redis.RedisError:
@@ -232,6 +226,17 @@ class ResilientRedisCacheClient(RedisCacheClient):
             return False
 
         return self._attempt(partial(RedisCacheClient.clear, self), later)
+
+
+def _delete_in_batches(client, keys):
+    batch = []
+    for key in keys:
+        batch.append(key)
+        if len(batch) == DELETE_BATCH:
+            client.delete(*batch)
+            batch = []
+    if batch:
+        client.delete(*batch)
 
 
 def _true():
